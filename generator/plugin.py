@@ -1,0 +1,46 @@
+"""MkDocs plugin: only wires MkDocs events to the loader and the renderer."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .loader import GuideFile, load_guides
+from .problems import ContentError
+from .render import guide_src_uri, render_guide, render_home
+
+log = logging.getLogger("mkdocs.plugins.giljabi")
+
+
+class GiljabiPlugin(BasePlugin):
+    """Adds one page per guide in <docs_dir>/guides/ and the home page listing them."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.guides: list[GuideFile] = []
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        docs_dir = Path(config.docs_dir)
+        root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
+        try:
+            self.guides, warnings = load_guides(docs_dir, root=root)
+        except ContentError as error:
+            raise PluginError("내용 파일에 고칠 곳이 있어 사이트를 만들지 않았습니다.\n" + error.report()) from None
+        for problem in warnings:
+            log.info(str(problem))
+
+        for file in list(files):
+            if file.src_uri.startswith("guides/") and file.src_uri.endswith(".yml"):
+                files.remove(file)
+        for loaded in self.guides:
+            page = File.generated(config, guide_src_uri(loaded.guide), content=render_guide(loaded.guide), inclusion=InclusionLevel.NOT_IN_NAV)
+            page.edit_uri = loaded.path.relative_to(docs_dir.resolve()).as_posix()
+            files.append(page)
+        if files.get_file_from_path("index.md") is None:
+            files.append(File.generated(config, "index.md", content=render_home([g.guide for g in self.guides])))
+        return files
