@@ -10,6 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .config import GiljabiConfig
 from .loader import GuideFile, load_guides
 from .problems import ContentError
 from .render import guide_src_uri, render_guide, render_home
@@ -17,7 +18,7 @@ from .render import guide_src_uri, render_guide, render_home
 log = logging.getLogger("mkdocs.plugins.giljabi")
 
 
-class GiljabiPlugin(BasePlugin):
+class GiljabiPlugin(BasePlugin[GiljabiConfig]):
     """Adds one page per guide in <docs_dir>/guides/ and the home page listing them."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
