@@ -1,0 +1,1 @@
+"""Benchmark tools run by hand: synthetic guides and build/page-weight measurements."""
