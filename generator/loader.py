@@ -152,7 +152,7 @@ def _duplicate_ids(data: dict[str, Any], source: SourceMap, display: str) -> Ite
                         mark.line,
                         mark.column,
                         format_path((*item_loc, "id")),
-                        f"아이디 '{ident}'가 겹칩니다 ({first.line}번째 줄 {format_path(seen[ident])}에서 이미 씀)",
+                        f"아이디가 겹칩니다: '{ident}' ({first.line}번째 줄 {format_path(seen[ident])}에서 이미 씀)",
                         "안내서 안에서 한 번만 쓰는 다른 아이디로 바꿔 주세요",
                     )
                 else:
@@ -218,11 +218,29 @@ def _describe(value: Any) -> str:
     return f"'{value}'"
 
 
+def _misspelt(errors: list[Any]) -> set[Loc]:
+    """Required keys reported missing only because the editor misspelt them (sumary → summary)."""
+    explained: set[Loc] = set()
+    for item in errors:
+        if item["type"] != "extra_forbidden":
+            continue
+        loc: Loc = tuple(item["loc"])
+        _info, owner = _field_at(loc)
+        close = difflib.get_close_matches(str(loc[-1]), list(owner.model_fields) if owner else [], n=1, cutoff=0.6)
+        if close:
+            explained.add((*loc[:-1], close[0]))
+    return explained
+
+
 def _translate(error: ValidationError, source: SourceMap, display: str) -> list[Problem]:
     problems = []
-    for item in error.errors(include_url=False):
+    errors = error.errors(include_url=False)
+    explained = _misspelt(errors)
+    for item in errors:
         loc: Loc = tuple(item["loc"])
         kind = item["type"]
+        if kind == "missing" and loc in explained:
+            continue
         info, owner = _field_at(loc)
         title = _title(info, loc)
         hint = _hint(info)
@@ -230,8 +248,8 @@ def _translate(error: ValidationError, source: SourceMap, display: str) -> list[
         mark: Mark = source.value(loc)
         if kind == "missing":
             mark = source.value(loc[:-1])
-            message = f"꼭 필요한 항목 '{loc[-1]}'({title})이 없습니다"
-            fix = f"'{loc[-1]}:'을 넣어 주세요. {hint}"
+            message = f"꼭 필요한 항목 '{loc[-1]}'({josa(title, '이', '가')}) 없습니다"
+            fix = f"'{loc[-1]}: …' 줄을 넣어 주세요. {hint}"
         elif kind == "extra_forbidden":
             mark = source.key(loc)
             known = list(owner.model_fields) if owner else []
@@ -260,7 +278,7 @@ def _translate(error: ValidationError, source: SourceMap, display: str) -> list[
             message = f"{josa(title, '이', '가')} 날짜가 아닙니다: {_describe(value)}"
             fix = hint
         elif kind == "literal_error":
-            message = f"{_describe(value)}는 {title}에 쓸 수 없는 값입니다"
+            message = f"{josa(_describe(value), '은', '는')} {title}에 쓸 수 없는 값입니다"
             fix = hint
         elif kind == "string_pattern_mismatch":
             message = f"아이디 {_describe(value)}에 쓸 수 없는 글자가 있습니다"
@@ -280,8 +298,8 @@ def _translate(error: ValidationError, source: SourceMap, display: str) -> list[
 
 YAML_MESSAGES: tuple[tuple[str, str, str], ...] = (
     ("'\\t'", "들여쓰기에 탭 문자가 있습니다", "탭 대신 스페이스(공백) 두 칸으로 들여 써 주세요"),
-    ("end of stream", "따옴표가 닫히지 않은 채 파일이 끝났습니다", "값을 연 따옴표와 같은 따옴표로 닫아 주세요"),
-    ("mapping values are not allowed", "이 줄에 ':'가 알맞지 않은 곳에 있습니다", "들여쓰기를 확인하고, 값 안에 ': '가 있다면 값 전체를 따옴표로 감싸 주세요"),
+    ("end of stream", "이 자리에서 연 따옴표가 파일 끝까지 닫히지 않았습니다", "값 끝에 여는 따옴표와 같은 따옴표를 넣어 닫아 주세요"),
+    ("mapping values are not allowed", "들여쓰기가 맞지 않거나 ':'가 알맞지 않은 곳에 있습니다", "들여쓰기를 확인하고, 값 안에 ': '가 있다면 값 전체를 따옴표로 감싸 주세요"),
     ("expected <block end>", "들여쓰기가 맞지 않습니다", "같은 수준의 항목은 같은 칸에서 시작하도록 스페이스 수를 맞춰 주세요"),
     ("could not find expected ':'", "'항목: 값'에서 ':'를 찾지 못했습니다", "항목 이름 뒤에 ':'와 공백을 넣거나, 윗줄의 따옴표가 닫혔는지 확인해 주세요"),
 )

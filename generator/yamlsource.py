@@ -78,7 +78,9 @@ def parse(text: str) -> tuple[Any, SourceMap, list[DuplicateKey]]:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # An unclosed quote is found only at the end of the file; point at where it opened.
+        unclosed = "quoted scalar" in (error.context or "") and error.context_mark is not None
+        mark = error.context_mark if unclosed else (error.problem_mark or error.context_mark)
         where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
         raise YamlSyntaxError(where, error.problem or str(error)) from None
     finally:

@@ -44,6 +44,7 @@ def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str
 
 def copy_project(dest: Path) -> Path:
     """A throwaway copy of the project (config, content, overrides) that a test may change."""
+    dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "content", "overrides"):
         source = ROOT / name
         if source.is_dir():

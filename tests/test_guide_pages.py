@@ -1,0 +1,195 @@
+"""Every piece of every guide in content/ appears in its built page, in its section, in order.
+
+The expectations come from the data: adding a step to a guide adds it to what these tests demand.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from conftest import CONTENT, ROOT
+from generator.loader import GuideFile, load_guides
+
+GUIDES = load_guides(CONTENT, root=ROOT)[0]
+
+
+def text_of(markdown_text: str) -> str:
+    """What a reader sees of a content string: Markdown emphasis and link syntax removed."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown_text)
+    text = text.replace("**", "").replace("__", "")
+    return " ".join(text.split())
+
+
+def squash(element: Tag) -> str:
+    return " ".join(element.get_text(" ").split())
+
+
+def contains(haystack: str, needle: str) -> bool:
+    # get_text(" ") puts spaces around inline tags; compare without spaces next to punctuation.
+    return needle.replace(" ", "") in haystack.replace(" ", "")
+
+
+def section(soup: BeautifulSoup, heading_id: str) -> list[Tag]:
+    """The elements between the h2 with this id and the next h2: what the reader sees as that section."""
+    heading = soup.find("h2", id=heading_id)
+    assert heading is not None, f"no section #{heading_id}"
+    found = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        found.append(sibling)
+    return found
+
+
+def assert_in_order(haystack: str, needles: list[str], what: str) -> None:
+    flat = haystack.replace(" ", "")
+    position = 0
+    for needle in needles:
+        index = flat.find(needle.replace(" ", ""), position)
+        assert index >= 0, f"{what}: '{needle}' is missing or out of order"
+        position = index + 1
+
+
+@pytest.fixture(scope="module", params=GUIDES, ids=lambda f: f.guide.id)
+def page(request: pytest.FixtureRequest, built_site: Path) -> tuple[GuideFile, BeautifulSoup]:
+    loaded: GuideFile = request.param
+    html = (built_site / "guides" / loaded.guide.id / "index.html").read_text(encoding="utf-8")
+    return loaded, BeautifulSoup(html, "html.parser")
+
+
+def test_there_is_at_least_one_guide() -> None:
+    assert GUIDES, "content/guides/ has no guide"
+
+
+def test_head_title_summary_facts_and_warnings(page) -> None:
+    loaded, soup = page
+    guide = loaded.guide
+    article = soup.select_one("article.md-content__inner")
+    assert squash(soup.find("h1")) == text_of(guide.title)
+    assert soup.title is not None and text_of(guide.title) in soup.title.get_text()
+    assert contains(squash(article.select_one(".gj-summary")), text_of(guide.summary))
+    facts = article.select("#facts .gj-fact")
+    assert [(squash(f.dt), squash(f.dd)) for f in facts] == [(text_of(f.label), text_of(f.value)) for f in guide.facts]
+    boxes = article.select(".gj-warning")
+    assert len(boxes) == len(guide.warnings)
+    for box, warning in zip(boxes, guide.warnings):
+        body = squash(box)
+        assert_in_order(body, [text_of(warning.title), text_of(warning.body), *map(text_of, warning.points)], "warning")
+    reviewed = article.select_one(".gj-reviewed time")
+    assert reviewed["datetime"] == guide.reviewed.isoformat()
+
+
+def test_prerequisites_in_their_section_in_order(page) -> None:
+    loaded, soup = page
+    items = [li for el in section(soup, "prerequisites") for li in el.select("li")]
+    assert len(items) == len(loaded.guide.prerequisites)
+    for item, data in zip(items, loaded.guide.prerequisites):
+        assert item["id"] == f"prerequisite-{data.id}"
+        assert contains(squash(item), text_of(data.text))
+        if data.detail:
+            assert contains(squash(item), text_of(data.detail))
+
+
+def test_every_step_title_body_tip_and_note_in_order(page) -> None:
+    loaded, soup = page
+    steps = [li for el in section(soup, "steps") for li in el.select("li.gj-step")]
+    assert [li["id"] for li in steps] == [f"step-{s.id}" for s in loaded.guide.steps]
+    for number, (item, step) in enumerate(zip(steps, loaded.guide.steps), start=1):
+        title = squash(item.select_one(".gj-step__title"))
+        assert title.startswith(f"{number}단계")
+        assert contains(title, text_of(step.title))
+        paragraphs = [p for p in step.body.split("\n\n")]
+        assert_in_order(squash(item.select_one(".gj-step__body")), [text_of(p) for p in paragraphs], f"step {step.id} body")
+        assert_in_order(squash(item), [text_of(t) for t in (*step.tips, *step.notes)], f"step {step.id} tips/notes")
+        tags = squash(item.select_one(".gj-step__tags")) if item.select_one(".gj-step__tags") else ""
+        assert ("선택 단계" in tags) == step.optional
+        assert (f"{step.channel}에서만" in tags) if step.channel else "에서만" not in tags
+
+
+@pytest.mark.parametrize(
+    ("heading", "attribute", "cells"),
+    [("failures", "failures", ("situation", "cause", "watch")), ("tips", "tips", ("situation", "blocker", "tip"))],
+)
+def test_table_rows_have_all_three_cells_in_order(page, heading: str, attribute: str, cells: tuple[str, ...]) -> None:
+    loaded, soup = page
+    rows_data = getattr(loaded.guide, attribute)
+    if not rows_data:
+        assert soup.find("h2", id=heading) is None
+        return
+    rows = [tr for el in section(soup, heading) for tr in el.select("tbody tr")]
+    assert len(rows) == len(rows_data)
+    for row, data in zip(rows, rows_data):
+        assert row["id"].endswith(data.id)
+        assert [squash(td) for td in row.select("td")] == [text_of(getattr(data, c)) for c in cells]
+    headers = [squash(th) for el in section(soup, heading) for th in el.select("thead th")]
+    assert len(headers) == 3
+
+
+def test_strategies_intro_and_closing(page) -> None:
+    loaded, soup = page
+    guide = loaded.guide
+    if guide.strategies:
+        text = " ".join(squash(el) for el in section(soup, "strategies"))
+        assert_in_order(text, [text_of(p) for p in guide.strategies], "strategies")
+    if guide.intro:
+        text = " ".join(squash(el) for el in section(soup, "intro"))
+        assert_in_order(text, [text_of(p) for p in guide.intro.split("\n\n")], "intro")
+    if guide.closing:
+        heading = soup.find("h2", id="closing")
+        assert squash(heading) == text_of(guide.closing.title)
+        text = " ".join(squash(el) for el in section(soup, "closing"))
+        assert_in_order(text, [text_of(p) for p in guide.closing.body.split("\n\n")], "closing")
+
+
+def test_checklist_items_are_labelled_checkboxes_with_stable_ids(page) -> None:
+    loaded, soup = page
+    for checklist in loaded.guide.checklists:
+        box = soup.select_one(f"section.gj-checklist[data-gj-checklist='{checklist.id}']")
+        assert box is not None
+        assert box.find_previous("h2")["id"] == "checklists"
+        assert squash(box.select_one(".gj-checklist__title")) == text_of(checklist.title)
+        inputs = box.select("input")
+        assert [i["data-gj-item"] for i in inputs] == [item.id for item in checklist.items]
+        for checkbox, item in zip(inputs, checklist.items):
+            assert checkbox["type"] == "checkbox"
+            label = checkbox.find_parent("label") or soup.find("label", attrs={"for": checkbox["id"]})
+            assert label is not None, f"checkbox {item.id} has no label"
+            assert squash(label) == text_of(item.text)
+            if item.detail:
+                described = soup.find(id=checkbox["aria-describedby"])
+                assert squash(described) == text_of(item.detail)
+
+
+def test_sources_link_to_their_urls(page) -> None:
+    loaded, soup = page
+    links = [a["href"] for el in section(soup, "sources") for a in el.select("a")]
+    assert links == [s.url for s in loaded.guide.sources]
+
+
+def test_edit_link_opens_the_data_file(page) -> None:
+    loaded, soup = page
+    edit = soup.select_one("a.md-content__button[href*='/edit/']")
+    assert edit is not None
+    assert edit["href"].endswith("/content/" + loaded.path.relative_to(CONTENT.resolve()).as_posix())
+
+
+def test_home_page_lists_every_guide(built_site: Path) -> None:
+    soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = {a["href"].rstrip("/"): squash(a.select_one(".gj-card__title")) for a in soup.select("a.gj-card__link")}
+    for loaded in GUIDES:
+        assert links.get(f"guides/{loaded.guide.id}") == text_of(loaded.guide.title)
+
+
+def test_pages_request_no_font_or_script_from_another_origin(built_site: Path) -> None:
+    for html_file in [built_site / "index.html", *[built_site / "guides" / g.guide.id / "index.html" for g in GUIDES]]:
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        for tag, attribute in (("link", "href"), ("script", "src"), ("img", "src")):
+            for element in soup.find_all(tag):
+                url = element.get(attribute, "")
+                if tag == "link" and "stylesheet" not in element.get("rel", []) and "preconnect" not in element.get("rel", []):
+                    continue
+                assert not url.startswith(("http://", "https://", "//")), f"{html_file}: {tag} loads {url}"
