@@ -72,8 +72,31 @@ def _mark(node: yaml.Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+def _compose_fast(text: str) -> tuple[Any, yaml.Node | None] | None:
+    """libyaml's node tree, or None when libyaml is missing or rejects the file.
+
+    Composing is most of a build's load time, and libyaml does it about 7x faster with
+    the same marks; a rejected file is parsed again in pure Python, whose error messages
+    the editor-facing translations below were written for.
+    """
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is None:
+        return None
+    loader = fast(text)
+    try:
+        return loader, loader.get_single_node()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+
+
 def parse(text: str) -> tuple[Any, SourceMap, list[DuplicateKey]]:
     """Parse one YAML document into plain Python values plus their positions."""
+    composed = _compose_fast(text)
+    if composed is not None:
+        loader, node = composed
+        return _build(loader, node)
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -85,6 +108,10 @@ def parse(text: str) -> tuple[Any, SourceMap, list[DuplicateKey]]:
         raise YamlSyntaxError(where, error.problem or str(error)) from None
     finally:
         loader.dispose()
+    return _build(loader, node)
+
+
+def _build(loader: Any, node: yaml.Node | None) -> tuple[Any, SourceMap, list[DuplicateKey]]:
     source = SourceMap()
     duplicates: list[DuplicateKey] = []
     if node is None:

@@ -60,3 +60,21 @@ def test_same_seed_writes_identical_files_and_another_seed_does_not(tmp_path: Pa
     assert [p.name for p in first] == [p.name for p in again]
     assert [p.read_bytes() for p in first] == [p.read_bytes() for p in again]
     assert [p.read_bytes() for p in first] != [p.read_bytes() for p in other]
+
+
+def test_fast_yaml_parse_gives_the_same_values_and_positions_as_pure_python(synthetic_content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The loader composes with libyaml for speed; editors' line:column must not move."""
+    import yaml
+
+    from generator.yamlsource import decode, parse
+
+    assert getattr(yaml, "CSafeLoader", None) is not None, "PyYAML without libyaml: builds are about 7x slower to load"
+    paths = sorted((synthetic_content / "guides").glob("*.yml"))[:20] + sorted((Path(__file__).resolve().parent.parent / "content" / "guides").glob("*.yml"))
+    texts = [decode(p.read_bytes()) for p in paths] + ["a: 1\r\nb: '한글 😀'\r\nc:\r\n  - x: 2\r\n    y: 가\r\n", "x: &a {b: 1}\ny:\n  <<: *a\n  b: 2\nb: 1\nb: 2\n"]
+    fast = [parse(text) for text in texts]
+    monkeypatch.delattr(yaml, "CSafeLoader")
+    pure = [parse(text) for text in texts]
+    for (f_data, f_source, f_dups), (p_data, p_source, p_dups) in zip(fast, pure):
+        assert f_data == p_data
+        assert f_source.values == p_source.values and f_source.keys == p_source.keys
+        assert f_dups == p_dups
