@@ -10,6 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .checks import ContentPolicy
 from .config import GiljabiConfig
 from .loader import GuideFile, load_guides
 from .problems import ContentError
@@ -29,7 +30,8 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         docs_dir = Path(config.docs_dir)
         root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
         try:
-            self.guides, warnings = load_guides(docs_dir, root=root)
+            policy = ContentPolicy.from_options(self.config, content_dir=docs_dir)
+            self.guides, warnings = load_guides(docs_dir, root=root, checks=policy.checks())
         except ContentError as error:
             raise PluginError("내용 파일에 고칠 곳이 있어 사이트를 만들지 않았습니다.\n" + error.report()) from None
         for problem in warnings:
@@ -39,7 +41,7 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
             if file.src_uri.startswith("guides/") and file.src_uri.endswith(".yml"):
                 files.remove(file)
         for loaded in self.guides:
-            page = File.generated(config, guide_src_uri(loaded.guide), content=render_guide(loaded.guide), inclusion=InclusionLevel.NOT_IN_NAV)
+            page = File.generated(config, guide_src_uri(loaded.guide), content=render_guide(loaded.guide, review_due=policy.review_due(loaded.guide)), inclusion=InclusionLevel.NOT_IN_NAV)
             page.edit_uri = loaded.path.relative_to(docs_dir.resolve()).as_posix()
             files.append(page)
         if files.get_file_from_path("index.md") is None:

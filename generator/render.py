@@ -47,9 +47,9 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_guide(guide: Guide) -> str:
-    """The Markdown source of one guide's page."""
-    return environment().get_template("guide.md.j2").render(guide=guide)
+def render_guide(guide: Guide, *, review_due: bool = False) -> str:
+    """The Markdown source of one guide's page; review_due adds the "please double-check" notice."""
+    return environment().get_template("guide.md.j2").render(guide=guide, review_due=review_due)
 
 
 def render_home(guides: Sequence[Guide]) -> str:

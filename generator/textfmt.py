@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from functools import lru_cache
+from html.parser import HTMLParser
 
 import markdown
 from markupsafe import Markup
@@ -64,3 +65,23 @@ def plain(text: str) -> str:
     if _MARKDOWN_CHARS.intersection(text):
         text = Markup(_convert(text)).striptags()
     return html.escape(text, quote=True)
+
+
+class _Hrefs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.hrefs.extend(value or "" for name, value in attrs if name == "href")
+
+
+def link_targets(text: str) -> list[str]:
+    """Every address the text links to once rendered, found by the same parser that renders it."""
+    if not _MARKDOWN_CHARS.intersection(text):
+        return []
+    parser = _Hrefs()
+    parser.feed(_convert(text))
+    parser.close()
+    return parser.hrefs

@@ -1,0 +1,226 @@
+"""Content checks beyond the schema: markup, links and review dates.
+
+They need settings from mkdocs.yml (the link allow-list, the review age) and today's date, so they
+live outside the pydantic model and plug into ``load_guides(checks=…)``. Both the MkDocs plugin
+and ``python -m generator check`` build them from the same ``ContentPolicy``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel
+
+from .config import GiljabiConfig
+from .loader import Check, GuideFile
+from .model import Guide
+from .problems import Loc, Problem, josa
+from .render import guide_src_uri
+from .schema import modeline
+from .textfmt import link_targets
+
+# Editors and readers are in Korea: "today" is the date on a Korean calendar, so a review done
+# on the morning of the 29th in Seoul is not "in the future" while UTC is still on the 28th.
+KOREA = dt.timezone(dt.timedelta(hours=9), "KST")
+
+# What a browser's tokenizer treats as the start of a tag: "<" then a letter, "/", "!" or "?".
+# "a < b" stays text. Autolinks (<https://…>) are Markdown links and go to the link check instead.
+_TAG = re.compile(r"<(?!(?:https?|ftp)://[^<>\s]*>)[A-Za-z/!?][^<>\n]{0,40}>?")
+_CHAR_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
+# A host name written as text ("www.kbstar.com에서"): readers type it, so it is as good as a link.
+_BARE_URL = re.compile(r"(?i)\b(?:https?|ftp)://[^\s<>()\[\]\"'`]+")
+_BARE_HOST = re.compile(r"(?<![A-Za-z0-9.@/-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])")
+_NOT_TEXT = {"id"}
+
+
+def today_in_korea() -> dt.date:
+    return dt.datetime.now(KOREA).date()
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day `months` calendar months earlier (the 31st becomes the month's last day)."""
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    for candidate in range(day.day, 27, -1):
+        try:
+            return dt.date(year, month + 1, candidate)
+        except ValueError:
+            continue
+    return dt.date(year, month + 1, min(day.day, 28))
+
+
+def text_fields(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every piece of editor-written text in a guide, with its location, in document order."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name in _NOT_TEXT:
+            continue
+        yield from _texts(value, (*loc, name))
+
+
+def _texts(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        yield from text_fields(value, loc)
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*loc, index))
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True)
+class ContentPolicy:
+    """The site's rules for what may be published, read from the giljabi plugin's options."""
+
+    allowed_domains: tuple[str, ...]
+    review_max_age_months: int
+    today: dt.date
+    content_dir: Path | None = None
+
+    @classmethod
+    def from_options(cls, options: GiljabiConfig, content_dir: Path | None = None, today: dt.date | None = None) -> ContentPolicy:
+        return cls(
+            allowed_domains=tuple(d.strip().rstrip(".").lower() for d in options.links_allowed_domains),
+            review_max_age_months=options.review_max_age_months,
+            today=today or today_in_korea(),
+            content_dir=content_dir,
+        )
+
+    def checks(self) -> list[Check]:
+        return [self.check_markup, self.check_links, self.check_reviewed, self.check_page_addresses, self.check_modeline]
+
+    # Markup -------------------------------------------------------------------------------
+
+    def check_markup(self, files: list[GuideFile]) -> Iterable[Problem]:
+        """Raw HTML is escaped on the page anyway; it is still refused, because in a pull request it
+        is a sign of someone trying to smuggle markup past the reviewer."""
+        for loaded in files:
+            for loc, text in text_fields(loaded.guide):
+                if match := _TAG.search(text):
+                    yield loaded.problem(
+                        loc,
+                        f"HTML 태그 '{_shorten(match.group(0), 40)}'는 쓸 수 없습니다",
+                        "굵게는 **글**, 링크는 [글](https://…)처럼 Markdown으로 적어 주세요. '<' 기호 자체가 필요하면 뒤에 공백을 넣어 주세요",
+                    )
+                elif match := _CHAR_REFERENCE.search(text):
+                    yield loaded.problem(
+                        loc,
+                        f"HTML 문자 참조 '{match.group(0)}'는 쓸 수 없습니다",
+                        "기호를 그대로 적어 주세요. 예: &amp; 대신 &, &lt; 대신 <",
+                    )
+
+    # Links --------------------------------------------------------------------------------
+
+    def link_problem(self, url: str) -> tuple[str, str] | None:
+        """Why url may not appear in a guide, as (message, fix); None when it is allowed."""
+        allowed = ", ".join(self.allowed_domains) or "(없음)"
+        fix_domain = f"공식 사이트({allowed}) 주소만 쓸 수 있습니다. 새 공식 사이트라면 mkdocs.yml의 links_allowed_domains에 먼저 추가해야 합니다"
+        parts = urlsplit(url.strip())
+        quoted = f"'{_shorten(url)}'"
+        if parts.scheme.lower() != "https":
+            return f"링크 {josa(quoted, '이', '가')} https://로 시작하지 않습니다", f"https://로 시작하는 전체 주소를 적어 주세요. {fix_domain}"
+        if "@" in parts.netloc or parts.port is not None or any(c.isspace() for c in url.strip()):
+            return f"링크 {quoted}의 주소 모양이 올바르지 않습니다", f"'https://도메인/경로' 모양으로만 적어 주세요. {fix_domain}"
+        host = (parts.hostname or "").rstrip(".").lower()
+        repr_host = f"'{host}'"
+        if host not in self.allowed_domains:
+            return f"링크 {quoted}의 도메인 {josa(repr_host, '은', '는')} 허용 목록에 없습니다", fix_domain
+        return None
+
+    def host_problem(self, host: str) -> tuple[str, str] | None:
+        """A host name written as plain text: allowed when it is an allowed domain."""
+        if host.rstrip(".").lower() in self.allowed_domains:
+            return None
+        allowed = ", ".join(self.allowed_domains) or "(없음)"
+        return (
+            f"글에 적힌 주소 {josa(repr(host), '이', '가')} 허용 목록에 없습니다",
+            f"공식 사이트({allowed}) 주소만 적을 수 있습니다. 주소가 아니라면 점(.) 앞뒤에 공백을 넣어 주세요",
+        )
+
+    def check_links(self, files: list[GuideFile]) -> Iterable[Problem]:
+        """Only https:// links to allowed domains: the guard against a phishing link in a PR."""
+        for loaded in files:
+            for loc, text in text_fields(loaded.guide):
+                is_url_field = loc[-1] == "url"
+                urls = [text] if is_url_field else link_targets(text)
+                bare = [] if is_url_field else _BARE_URL.findall(text)
+                reported: set[str] = set()
+                for url in [*urls, *bare]:
+                    found = self.link_problem(url)
+                    if found and url not in reported:
+                        reported.add(url)
+                        yield loaded.problem(loc, *found)
+                if is_url_field:
+                    continue
+                without_urls = _BARE_URL.sub(" ", text)
+                without_urls = re.sub(r"\]\([^)]*\)", "]", without_urls)
+                for host in dict.fromkeys(m.group(0) for m in _BARE_HOST.finditer(without_urls)):
+                    found = self.host_problem(host)
+                    if found:
+                        yield loaded.problem(loc, *found)
+
+    # Review dates -------------------------------------------------------------------------
+
+    def review_due(self, guide: Guide) -> bool:
+        """Whether the guide was last checked against official sources too long ago."""
+        return guide.reviewed < months_before(self.today, self.review_max_age_months)
+
+    def check_reviewed(self, files: list[GuideFile]) -> Iterable[Problem]:
+        for loaded in files:
+            reviewed = loaded.guide.reviewed
+            if reviewed > self.today:
+                yield loaded.problem(
+                    ("reviewed",),
+                    f"최종 확인일 {josa(reviewed.isoformat(), '이', '가')} 오늘({self.today.isoformat()})보다 뒤입니다",
+                    "공식 자료와 실제로 대조한 날짜를 적어 주세요",
+                )
+            elif self.review_due(loaded.guide):
+                yield loaded.problem(
+                    ("reviewed",),
+                    f"최종 확인일 {reviewed.isoformat()}부터 {self.review_max_age_months}개월이 넘게 지났습니다 (페이지에 '내용 확인이 필요할 수 있습니다'가 표시됩니다)",
+                    "공식 자료와 다시 대조한 뒤 reviewed를 그날 날짜로 고쳐 주세요",
+                    "warning",
+                )
+
+    # Addresses ----------------------------------------------------------------------------
+
+    def check_page_addresses(self, files: list[GuideFile]) -> Iterable[Problem]:
+        """A guide's page address must not be taken by a hand-written page in content/."""
+        if self.content_dir is None:
+            return
+        for loaded in files:
+            src = guide_src_uri(loaded.guide)
+            for taken in (src, src.removesuffix(".md") + "/index.md"):
+                if (self.content_dir / taken).is_file():
+                    yield loaded.problem(
+                        ("id",),
+                        f"주소 guides/{loaded.guide.id}/를 content/{taken} 페이지가 이미 쓰고 있습니다",
+                        "이 안내서에 다른 아이디를 정하거나 그 페이지의 파일 이름을 바꿔 주세요",
+                    )
+
+    def check_modeline(self, files: list[GuideFile]) -> Iterable[Problem]:
+        """Without the schema comment on line 1 an editor's autocompletion silently does nothing."""
+        if self.content_dir is None:
+            return
+        for loaded in files:
+            expected = modeline(loaded.path, self.content_dir.resolve())
+            first = loaded.path.read_bytes().decode("utf-8-sig").split("\n", 1)[0].strip()
+            if first != expected:
+                yield Problem(
+                    loaded.display,
+                    1,
+                    1,
+                    "",
+                    "첫 줄에 편집기 자동 완성을 켜는 스키마 주석이 없습니다",
+                    f"파일 맨 첫 줄에 {josa(repr(expected), '을', '를')} 넣어 주세요",
+                    "warning",
+                )

@@ -1,0 +1,58 @@
+"""The JSON Schema of a guide file, generated from the pydantic model for editors' autocompletion.
+
+Guide files start with ``# yaml-language-server: $schema=../guide.schema.json`` so VS Code (with
+the YAML extension) and other editors using yaml-language-server complete keys, show the Korean
+descriptions and flag mistakes while typing. The schema is committed next to the content and a
+test fails when it no longer matches the model.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from .model import Guide
+
+SCHEMA_NAME = "guide.schema.json"
+MODELINE_PREFIX = "# yaml-language-server: $schema="
+
+
+def guide_schema() -> dict[str, Any]:
+    """The schema as draft-07, the newest draft yaml-language-server fully supports."""
+    schema = Guide.model_json_schema(ref_template="#/definitions/{model}")
+    definitions = schema.pop("$defs", {})
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$comment": "python -m generator schema가 generator/model.py에서 만든 파일입니다. 직접 고치지 마세요.",
+        **schema,
+        # The model's docstring is for programmers; editors hovering the file see this instead.
+        "title": "길잡이 안내서",
+        "description": "안내서 한 편입니다. 파일 하나에 안내서 하나를 적습니다. 각 항목에 마우스를 올리면 설명이 보입니다.",
+        "definitions": definitions,
+    }
+
+
+def schema_text() -> str:
+    return json.dumps(guide_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def schema_path(content_dir: Path) -> Path:
+    return content_dir / SCHEMA_NAME
+
+
+def modeline(guide_path: Path, content_dir: Path) -> str:
+    """The first line a guide file needs, pointing at the schema relative to the file itself."""
+    relative = os.path.relpath(schema_path(content_dir), guide_path.parent)
+    return MODELINE_PREFIX + Path(relative).as_posix()
+
+
+def write_schema(content_dir: Path) -> bool:
+    """Write the schema; True when the file changed."""
+    path = schema_path(content_dir)
+    text = schema_text()
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.write_text(text, encoding="utf-8")
+    return True
