@@ -16,3 +16,6 @@ class GiljabiConfig(base.Config):
     # Review (issue #5): a guide whose `reviewed` date is older than this many months gets a
     # warning from `check` and a "내용 확인이 필요할 수 있습니다" notice on its page.
     review_max_age_months = c.Type(int, default=12)
+    # Search (issue #6): false keeps Material's stock search index and worker, which split Korean
+    # on spaces only; the search evaluation builds the site both ways to compare them.
+    search_korean = c.Type(bool, default=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .checks import ContentPolicy
@@ -15,6 +15,7 @@ from .config import GiljabiConfig
 from .loader import GuideFile, load_guides
 from .problems import ContentError
 from .render import guide_src_uri, render_guide, render_home
+from .search.site import index_site, worker_swapper
 
 log = logging.getLogger("mkdocs.plugins.giljabi")
 
@@ -47,3 +48,14 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         if files.get_file_from_path("index.md") is None:
             files.append(File.generated(config, "index.md", content=render_home([g.guide for g in self.guides])))
         return files
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # overrides/main.html pipes Material's __config block through this filter.
+        swap = worker_swapper(config.theme.dirs) if self.config.search_korean else (lambda rendered: rendered)
+        env.filters["giljabi_search_worker"] = swap
+        return env
+
+    @event_priority(-100)  # after Material's search plugin has written search/search_index.json
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.search_korean:
+            index_site(Path(config.site_dir), [loaded.guide for loaded in self.guides])

@@ -1,0 +1,359 @@
+"""Search quality and download size: Material's stock search beside ours, in Chromium.
+
+Builds the real guides plus N synthetic ones (generator/bench/synthetic.py) twice, once
+with ``search_korean: false`` (Material's stock lunr index) and once with ours, serves each
+on 127.0.0.1 and types every query of search_queries.yml into the real search box.
+
+    python -m generator.bench.search_eval                 # recall table, 100 synthetic guides
+    python -m generator.bench.search_eval --guides 300
+    python -m generator.bench.search_eval --sizes 0,99,999  # index/download sizes only
+
+How a result counts (the same rule for both searches):
+- A query that names a section (``expect: guides/x/#step-y``) is found at rank k when the
+  k-th section entry listed (page headers that show no text are skipped) is that section or
+  a region containing it: Material cuts pages at headings only, so its "#steps" entry
+  contains every step.
+- A query that names a page (``expect: guides/x/``) is found at rank k when the k-th page
+  listed is that page.
+- A query with ``expect: none`` passes only when the search box lists nothing.
+
+Download size: the gzip size (level 6, what a web server sends) of every file the browser
+fetched from the site to answer the query in a fresh tab, besides the page itself: the
+search index or shards, the worker and whatever it loads. Stock Material is measured the
+same way (its whole index and lunr's language files).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import functools
+import http.server
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[2]
+QUERIES = Path(__file__).with_name("search_queries.yml")
+CHROMIUM = os.environ.get("GILJABI_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PLACEHOLDER = "검색어를 입력하세요"
+INITIALIZER = "검색 초기화"
+
+
+@dataclass(frozen=True)
+class Query:
+    query: str
+    kind: str
+    expect: tuple[str, ...]  # "guides/x/" or "guides/x/#anchor", any one of them; () finds nothing
+
+    @property
+    def finds_nothing(self) -> bool:
+        return not self.expect
+
+
+@dataclass
+class Entry:
+    location: str  # relative to the site root, e.g. "guides/x/#step-y"
+    header: bool  # a page header that shows no text of its own
+
+
+@dataclass
+class Outcome:
+    entries: list[Entry]
+    fetched: dict[str, int] = field(default_factory=dict)  # path -> gzip bytes
+
+
+def load_queries(path: Path = QUERIES) -> list[Query]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    queries = []
+    for item in data["queries"]:
+        expect = item["expect"]
+        expect = () if expect == "none" else tuple(expect) if isinstance(expect, list) else (expect,)
+        queries.append(Query(str(item["query"]), item["kind"], expect))
+    return queries
+
+
+# --- building and serving -------------------------------------------------------------
+
+
+def make_project(dest: Path, synthetic: int, korean: bool) -> Path:
+    """A copy of the project with `synthetic` extra guides and the chosen search."""
+    from .synthetic import write_guides
+
+    for name in ("content", "overrides"):
+        shutil.copytree(ROOT / name, dest / name)
+    if synthetic:
+        write_guides(synthetic, dest / "content", seed=0)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if not korean:
+        config = config.replace("  - giljabi\n", "  - giljabi:\n      search_korean: false\n", 1)
+        if "search_korean: false" not in config:
+            config = config.replace("  - giljabi:\n", "  - giljabi:\n      search_korean: false\n", 1)
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return dest
+
+
+def build(project: Path) -> Path:
+    site = project / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    if result.returncode:
+        raise SystemExit(result.stdout + result.stderr)
+    return site
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextmanager
+def serving(site: Path) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+# --- the search box -------------------------------------------------------------------
+
+
+class SearchBox:
+    """Material's search box on one open page, driven as a reader drives it."""
+
+    def __init__(self, page, base_url: str, site: Path) -> None:
+        self.page = page
+        self.base = base_url
+        self.site = site
+        self.fetched: dict[str, int] = {}
+        page.on("requestfinished", self._record)
+
+    def _record(self, request) -> None:
+        path = urlsplit(request.url).path.lstrip("/")
+        if path.startswith(("search/", "assets/javascripts/")):
+            file = self.site / path
+            if file.is_file() and path not in self.fetched:
+                self.fetched[path] = len(gzip.compress(file.read_bytes(), compresslevel=6))
+
+    def _state(self) -> tuple[str, str]:
+        return self.page.evaluate(
+            "() => [document.querySelector('.md-search-result__meta').textContent.trim(),"
+            " document.querySelector('.md-search-result__list').innerHTML]"
+        )
+
+    def _settle(self, changed_from: str | None, timeout: float = 120.0) -> None:
+        deadline = time.monotonic() + timeout
+        last, same = None, 0
+        while time.monotonic() < deadline:
+            state = self._state()
+            ready = INITIALIZER not in state[0] and (changed_from is None or state[0] != changed_from)
+            same = same + 1 if ready and state == last else 0
+            if same >= 3:
+                return
+            last = state
+            self.page.wait_for_timeout(100)
+        raise TimeoutError("검색 결과가 나오지 않았습니다")
+
+    def search(self, query: str) -> Outcome:
+        box = self.page.locator("input.md-search__input")
+        box.focus()  # Material opens its search dialog when the box takes focus
+        box.fill("")
+        box.press("End")  # Material searches on key-up; fill() alone sends no key event
+        self._settle(None)
+        before = self._state()[0]
+        box.fill(query)
+        box.press("End")
+        self._settle(before if before == PLACEHOLDER else None)
+        return Outcome(self.entries(), dict(self.fetched))
+
+    def entries(self) -> list[Entry]:
+        found = []
+        for link in self.page.query_selector_all(".md-search-result__list a.md-search-result__link"):
+            href = link.get_attribute("href") or ""
+            url = urlsplit(href)
+            location = url.path[len(urlsplit(self.base).path):] + (f"#{url.fragment}" if url.fragment else "")
+            article = link.query_selector("article")
+            header = bool(article.query_selector("h1")) and not article.evaluate(
+                "a => [...a.childNodes].some(n => !(n.nodeType === 1 && (n.matches('h1') || n.matches('.md-search-result__icon'))) && n.textContent.trim())"
+            )
+            found.append(Entry(location, header))
+        return found
+
+
+# --- scoring --------------------------------------------------------------------------
+
+
+class Regions:
+    """Which element ids lie inside which result location on each built page."""
+
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        self._pages: dict[str, dict[str, set[str]]] = {}
+
+    def _page(self, page: str) -> dict[str, set[str]]:
+        if page not in self._pages:
+            soup = BeautifulSoup((self.site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+            content = soup.select_one("article.md-content__inner") or soup
+            regions: dict[str, set[str]] = {"": set()}
+            current = ""
+            for element in content.find_all(True):
+                if element.name in {"h1", "h2", "h3", "h4", "h5", "h6"} and element.get("id") and element.name != "h1":
+                    current = element["id"]
+                    regions.setdefault(current, set())
+                if element.get("id"):
+                    regions.setdefault(current, set()).add(element["id"])
+                    regions.setdefault(element["id"], set()).update({element["id"], *(e["id"] for e in element.find_all(id=True))})
+            self._pages[page] = regions
+        return self._pages[page]
+
+    def contains(self, location: str, expected: str) -> bool:
+        page, _, anchor = location.partition("#")
+        want_page, _, want_anchor = expected.partition("#")
+        if page != want_page:
+            return False
+        return anchor == want_anchor or want_anchor in self._page(page).get(anchor, set())
+
+
+def rank(query: Query, entries: list[Entry], regions: Regions) -> int | None:
+    """1-based rank of the expected result, or None when it is not listed."""
+    if all("#" in expected for expected in query.expect):
+        listed = [e for e in entries if not e.header]
+        return next((i for i, e in enumerate(listed, 1) if any(regions.contains(e.location, x) for x in query.expect)), None)
+    pages: list[str] = []
+    for entry in entries:
+        page = entry.location.partition("#")[0]
+        if page not in pages:
+            pages.append(page)
+    return next((i for i, page in enumerate(pages, 1) if page in query.expect), None)
+
+
+@dataclass
+class Score:
+    name: str
+    ranks: dict[str, int | None]
+    silent_failures: list[str]  # must-find-nothing queries that listed something
+    downloads: list[int]  # gzip bytes fetched per query in a fresh tab
+
+    def recall(self, queries: list[Query], k: int) -> float:
+        found = [q for q in queries if not q.finds_nothing]
+        return sum(1 for q in found if (self.ranks[q.query] or 99) <= k) / len(found)
+
+
+def evaluate(name: str, site: Path, queries: list[Query], fresh_tabs: bool, browser) -> Score:
+    regions = Regions(site)
+    ranks: dict[str, int | None] = {}
+    silent: list[str] = []
+    downloads: list[int] = []
+    with serving(site) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = box = None
+        for query in queries:
+            if fresh_tabs or box is None:
+                if page is not None:
+                    page.close()
+                page = context.new_page()
+                page.goto(url + "about/")
+                box = SearchBox(page, url, site)
+            outcome = box.search(query.query)
+            downloads.append(sum(outcome.fetched.values()))
+            if query.finds_nothing:
+                ranks[query.query] = None
+                if outcome.entries:
+                    silent.append(query.query)
+            else:
+                ranks[query.query] = rank(query, outcome.entries, regions)
+        context.close()
+    return Score(name, ranks, silent, downloads)
+
+
+# --- reports --------------------------------------------------------------------------
+
+
+def kib(size: int) -> str:
+    return f"{size / 1024:,.1f} KiB"
+
+
+def print_table(queries: list[Query], scores: list[Score]) -> None:
+    print(f"{'query':<22} {'kind':<10} " + " ".join(f"{s.name:>8}" for s in scores))
+    for q in queries:
+        cells = []
+        for s in scores:
+            if q.finds_nothing:
+                cells.append("silent" if q.query not in s.silent_failures else "LISTED")
+            else:
+                cells.append(str(s.ranks[q.query] or "-"))
+        print(f"{q.query:<22} {q.kind:<10} " + " ".join(f"{c:>8}" for c in cells))
+    print()
+    found = [q for q in queries if not q.finds_nothing]
+    nothing = [q for q in queries if q.finds_nothing]
+    print(f"{'':<33}" + " ".join(f"{s.name:>8}" for s in scores))
+    print(f"{f'recall@1 ({len(found)} queries)':<33}" + " ".join(f"{s.recall(queries, 1):>8.1%}" for s in scores))
+    print(f"{f'recall@5 ({len(found)} queries)':<33}" + " ".join(f"{s.recall(queries, 5):>8.1%}" for s in scores))
+    print(f"{f'find-nothing listed ({len(nothing)})':<33}" + " ".join(f"{len(s.silent_failures):>8}" for s in scores))
+    kinds = sorted({q.kind for q in found})
+    for kind in kinds:
+        subset = [q for q in queries if q.kind == kind]
+        print(f"{f'  recall@5 {kind} ({len(subset)})':<33}" + " ".join(f"{s.recall(subset, 5):>8.1%}" for s in scores))
+
+
+def sizes(counts: list[int], queries: list[Query], browser) -> None:
+    """Index sizes and per-query downloads at several site sizes (real guide + synthetic)."""
+    print(f"{'guides':>6} {'stock index (raw)':>18} {'stock download':>15} {'ours: files':>11} {'ours (raw total)':>17} {'ours median':>12} {'ours max':>10}")
+    for synthetic in counts:
+        row = []
+        with tempfile.TemporaryDirectory() as tmp:
+            stock_site = build(make_project(Path(tmp) / "stock", synthetic, korean=False))
+            index = stock_site / "search" / "search_index.json"
+            stock = evaluate("stock", stock_site, queries[:1], fresh_tabs=True, browser=browser)
+            row += [kib(index.stat().st_size), kib(stock.downloads[0])]
+            ours_site = build(make_project(Path(tmp) / "ours", synthetic, korean=True))
+            files = [f for f in (ours_site / "search").rglob("*") if f.is_file()]
+            ours = evaluate("ours", ours_site, queries, fresh_tabs=True, browser=browser)
+            row += [str(len(files)), kib(sum(f.stat().st_size for f in files)), kib(int(statistics.median(ours.downloads))), kib(max(ours.downloads))]
+        print(f"{synthetic + 1:>6} " + " ".join(f"{c:>{w}}" for c, w in zip(row, (18, 15, 11, 17, 12, 10))), flush=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--guides", type=int, default=100, help="synthetic guides beside the real one (default 100)")
+    parser.add_argument("--sizes", help="comma-separated synthetic guide counts: print sizes only")
+    args = parser.parse_args(argv)
+
+    from playwright.sync_api import sync_playwright
+
+    queries = load_queries()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        if args.sizes:
+            sizes([int(n) for n in args.sizes.split(",")], queries, browser)
+            return
+        with tempfile.TemporaryDirectory() as tmp:
+            scores = []
+            for name, korean in (("stock", False), ("ours", True)):
+                site = build(make_project(Path(tmp) / name, args.guides, korean))
+                scores.append(evaluate(name, site, queries, fresh_tabs=False, browser=browser))
+        print(f"{len(queries)} queries, {args.guides + 1} guides (real + synthetic, seed 0), Chromium, real search box\n")
+        print_table(queries, scores)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

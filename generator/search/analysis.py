@@ -1,0 +1,41 @@
+"""Text normalisation shared by the index builder and the browser worker.
+
+The worker (overrides/assets/javascripts/search-worker.js) repeats ``compact`` and
+``shard_of`` in JavaScript; tests/test_search.py checks that both give the same keys.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def is_word_char(char: str) -> bool:
+    """Letters (Hangul syllables, Latin, ...) and digits; everything else separates nothing."""
+    return char.isalnum()
+
+
+def compact(text: str) -> str:
+    """Lower-case letters and digits only: spacing and punctuation vanish.
+
+    "금융 인증서" and "금융인증서" both become "금융인증서", so spacing variants meet.
+    """
+    text = unicodedata.normalize("NFKC", text).lower()
+    return "".join(char for char in text if is_word_char(char))
+
+
+def bigrams(compacted: str) -> set[str]:
+    return {compacted[i : i + 2] for i in range(len(compacted) - 1)}
+
+
+def unigrams(compacted: str) -> set[str]:
+    return set(compacted)
+
+
+def shard_of(key: str, shards: int) -> int:
+    """FNV-1a over UTF-16 code units, the unit JavaScript strings are made of."""
+    value = 0x811C9DC5
+    data = key.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        value ^= data[i] | (data[i + 1] << 8)
+        value = (value * 0x01000193) & 0xFFFFFFFF
+    return value % shards

@@ -1,0 +1,90 @@
+"""What search indexes: one section per addressable part of a page.
+
+Guide pages are cut along the guide's own structure (each step, table row, checklist item,
+fact and warning has an anchor), finer than Material's headings, so a result lands on the
+step that answers the query. Other pages reuse the sections Material's search plugin found.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from ..model import Guide
+from ..render import guide_url
+from ..textfmt import inline
+
+
+@dataclass(frozen=True)
+class Section:
+    """One search result: ``anchor`` is "" for the page itself (its title, summary, aliases)."""
+
+    anchor: str
+    title: str
+    text: str
+    aliases: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Page:
+    location: str
+    sections: tuple[Section, ...]
+
+
+def _plain(text: str) -> str:
+    return Markup(inline(text)).striptags()
+
+
+def _join(*parts: str | None) -> str:
+    return " ".join(_plain(part) for part in parts if part)
+
+
+def guide_sections(guide: Guide) -> Page:
+    """A guide's sections, in page order; anchors match generator/templates/guide.md.j2."""
+    sections = [Section("", _plain(guide.title), _join(guide.summary, guide.institution), tuple(_plain(a) for a in guide.aliases))]
+    sections += [Section(f"fact-{fact.id}", f"한눈에 보기 · {_plain(fact.label)}", _plain(fact.value)) for fact in guide.facts]
+    sections += [Section(f"warning-{n}", _plain(w.title), _join(w.body, *w.points)) for n, w in enumerate(guide.warnings, start=1)]
+    if guide.intro:
+        sections.append(Section("intro", "왜 필요한가요", _plain(guide.intro)))
+    sections += [Section(f"prerequisite-{item.id}", "준비물", _join(item.text, item.detail)) for item in guide.prerequisites]
+    sections += [
+        Section(f"step-{step.id}", f"{n}단계 · {_plain(step.title)}", _join(step.body, *step.tips, *step.notes))
+        for n, step in enumerate(guide.steps, start=1)
+    ]
+    sections += [Section(f"failure-{row.id}", f"실패 원인 · {_plain(row.cause)}", _join(row.situation, row.watch)) for row in guide.failures]
+    sections += [Section(f"tip-{row.id}", f"상황별 요령 · {_plain(row.blocker)}", _join(row.situation, row.tip)) for row in guide.tips]
+    if guide.strategies:
+        sections.append(Section("strategies", "대처 전략", _join(*guide.strategies)))
+    for checklist in guide.checklists:
+        sections += [Section(f"check-{item.id}", _plain(checklist.title), _join(item.text, item.detail)) for item in checklist.items]
+    if guide.closing:
+        sections.append(Section("closing", _plain(guide.closing.title), _plain(guide.closing.body)))
+    sections.append(Section("sources", "출처와 공식 사이트", " ".join(f"{_plain(s.title)} {s.url}" for s in guide.sources)))
+    return Page(guide_url(guide), tuple(sections))
+
+
+def guides_pages(guides: Iterable[Guide]) -> list[Page]:
+    return [guide_sections(guide) for guide in guides]
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def material_sections(docs: list[dict[str, str]], skip: set[str]) -> Iterator[Page]:
+    """Pages from Material's search_index.json docs, grouped by page, except ``skip`` locations."""
+    pages: dict[str, list[Section]] = {}
+    for doc in docs:
+        location, _, anchor = doc["location"].partition("#")
+        if location in skip:
+            continue
+        text = " ".join(html.unescape(_TAG.sub(" ", doc.get("text", ""))).split())
+        title = html.unescape(_TAG.sub("", doc.get("title", "")))
+        pages.setdefault(location, []).append(Section(anchor, title, text))
+    for location, sections in pages.items():
+        if sections[0].anchor:
+            sections.insert(0, Section("", sections[0].title, ""))
+        yield Page(location, tuple(sections))

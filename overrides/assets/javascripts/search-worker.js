@@ -1,0 +1,380 @@
+/* Korean search worker for Material's search UI.
+ *
+ * Material's bundle keeps its search box, keyboard handling and result rendering and
+ * talks to a worker with four messages (SETUP 0, READY 1, QUERY 2, RESULT 3). This worker
+ * answers them from the sharded index that generator/search writes at build time:
+ *
+ *   1. The query is split on spaces; each word gets its stems by stripping Korean
+ *      particles and endings (인증서를 → 인증서, 발급받으려면 → 발급받 → 발급).
+ *   2. Only the postings shards the stems' character bigrams hash to are fetched; a
+ *      section is a candidate when it holds every bigram of a stem.
+ *   3. The best candidate pages are fetched and confirmed by a substring test on their
+ *      "compact" text (letters and digits only), so spacing never matters and a word
+ *      inside a compound still matches (인증서 → 금융인증서). Every query word must occur
+ *      on the page, unless the words written together do (금융 인증서 → 금융인증서).
+ *
+ * compact() and shardOf() must agree with generator/search/analysis.py.
+ */
+"use strict";
+
+const GiljabiSearch = (() => {
+  /* Particles, endings and the light verbs they hang on. Stripping repeats, so chains
+   * such as 받 + 으려면 or 하 + 세요 need no entry of their own. */
+  const SUFFIXES = [
+    // particles
+    "이", "가", "은", "는", "을", "를", "의", "에", "에서", "에게", "께", "한테", "으로", "로",
+    "으로서", "로서", "으로써", "로써", "와", "과", "도", "만", "까지", "부터", "보다", "처럼",
+    "이나", "나", "이랑", "랑", "하고", "마다", "조차", "밖에", "께서", "에는", "에서는", "으로는",
+    "로는", "에도", "에서도", "으로도", "로도", "에만", "이라도", "라도", "이든", "든", "이란", "란",
+    "이라는", "라는", "이라고", "라고", "요", "이요", "입니다", "이에요", "예요", "인데", "이며", "며",
+    // endings
+    "고", "면", "으면", "려면", "으려면", "려고", "으려고", "기", "지", "지만", "는데", "은데",
+    "니까", "으니까", "어", "아", "여", "어서", "아서", "여서", "어요", "아요", "여요", "었", "았",
+    "였", "었다", "았다", "였다", "는지", "은지", "을지", "게", "도록", "세요", "으세요", "십시오",
+    "으십시오", "습니다", "니다", "던", "음", "기로", "다", "는다", "ㄴ다",
+    // light verbs, also fused with an ending (합 = 하 + ㅂ, 했 = 하 + 었)
+    "하", "해", "했", "합", "할", "한", "함", "받", "받아", "받았", "받은", "받을", "받음", "받습",
+    "되", "돼", "됐", "됩", "될", "된", "됨", "시키", "드리", "주",
+  ].sort((a, b) => b.length - a.length);
+
+  const WORD = /[\p{L}\p{N}]/u;
+  const HANGUL_BASE = 0xac00;
+  // ㄴ, ㄹ, ㅁ, ㅂ: endings that fuse into an open last syllable (누르 + ㅂ니다 → 누릅니다).
+  const FUSED_FINALS = [4, 8, 16, 17];
+
+  function compact(text) {
+    let out = "";
+    for (const char of text.normalize("NFKC").toLowerCase()) if (WORD.test(char)) out += char;
+    return out;
+  }
+
+  /* compact() of text plus, for each compact character, where it came from in text. */
+  function compactWithMap(text) {
+    let out = "";
+    const from = [];
+    const to = [];
+    let index = 0;
+    for (const char of text) {
+      for (const piece of char.normalize("NFKC").toLowerCase()) {
+        if (WORD.test(piece)) {
+          out += piece;
+          from.push(index);
+          to.push(index + char.length);
+        }
+      }
+      index += char.length;
+    }
+    return { text: out, from, to };
+  }
+
+  function shardOf(key, shards) {
+    let value = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) {
+      value ^= key.charCodeAt(i);
+      value = Math.imul(value, 0x01000193) >>> 0;
+    }
+    return value % shards;
+  }
+
+  function keysOf(stem) {
+    if (stem.length === 1) return [stem];
+    const keys = new Set();
+    for (let i = 0; i + 1 < stem.length; i++) keys.add(stem.slice(i, i + 2));
+    return [...keys];
+  }
+
+  function isOpenSyllable(char) {
+    const code = char.charCodeAt(0) - HANGUL_BASE;
+    return code >= 0 && code < 11172 && code % 28 === 0;
+  }
+
+  /* The word itself first, then shorter stems; each with how much of the word it keeps. */
+  function stems(word) {
+    const minimum = word.length >= 3 ? 2 : 1;
+    const found = new Map([[word, 1]]);
+    const queue = [word];
+    while (queue.length) {
+      const form = queue.shift();
+      for (const suffix of SUFFIXES) {
+        if (form.length - suffix.length < minimum || !form.endsWith(suffix)) continue;
+        const stem = form.slice(0, -suffix.length);
+        if (!found.has(stem)) {
+          found.set(stem, stem.length / word.length);
+          queue.push(stem);
+        }
+      }
+    }
+    for (const [stem, weight] of [...found]) {
+      const last = stem[stem.length - 1];
+      if (stem === word || !isOpenSyllable(last)) continue;
+      for (const final of FUSED_FINALS) {
+        const fused = stem.slice(0, -1) + String.fromCharCode(last.charCodeAt(0) + final);
+        if (!found.has(fused)) found.set(fused, weight);
+      }
+    }
+    return [...found].map(([text, weight]) => ({ text, weight })).sort((a, b) => b.text.length - a.text.length);
+  }
+
+  function words(query) {
+    return query.split(/[\s\-+*:~^"'()[\]{}.,!?/·]+/u).map(compact).filter(Boolean);
+  }
+
+  function escapeHTML(text) {
+    return text.replace(/[&<>"']/g, char => `&#${char.charCodeAt(0)};`);
+  }
+
+  /* Escaped text with <mark> around every occurrence of the matched stems, cut to a
+   * window around the first one when the text is long. */
+  function highlight(text, matched, limit) {
+    const { text: flat, from, to } = compactWithMap(text);
+    const ranges = [];
+    for (const stem of matched) {
+      for (let at = flat.indexOf(stem); at !== -1; at = flat.indexOf(stem, at + 1)) {
+        ranges.push([from[at], to[at + stem.length - 1]]);
+      }
+    }
+    ranges.sort((a, b) => a[0] - b[0]);
+    const merged = [];
+    for (const range of ranges) {
+      const last = merged[merged.length - 1];
+      if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+      else merged.push([...range]);
+    }
+    let start = 0;
+    let end = text.length;
+    if (limit && text.length > limit) {
+      start = merged.length ? Math.max(0, merged[0][0] - Math.floor(limit / 4)) : 0;
+      end = Math.min(text.length, start + limit);
+    }
+    let html = start > 0 ? "… " : "";
+    let at = start;
+    for (const [a, b] of merged) {
+      if (b <= start || a >= end) continue;
+      const s = Math.max(a, start);
+      const e = Math.min(b, end);
+      html += escapeHTML(text.slice(at, s)) + "<mark>" + escapeHTML(text.slice(s, e)) + "</mark>";
+      at = e;
+    }
+    html += escapeHTML(text.slice(at, end)) + (end < text.length ? " …" : "");
+    return html;
+  }
+
+  return { SUFFIXES, compact, compactWithMap, shardOf, keysOf, stems, words, highlight };
+})();
+
+/* ------------------------------------------------------------------------- */
+
+const SearchIndex = (() => {
+  const { compact, shardOf, keysOf, stems, words, highlight } = GiljabiSearch;
+  // Pages confirmed per round, and the most page files one query may fetch.
+  const BATCH = 10;
+  const MAX_PAGES = 30;
+  const MAX_SECTIONS = 12;
+  const TEXT_LIMIT = 220;
+  const TITLE_WEIGHT = 3;
+
+  let manifest = null;
+  let root = null;
+  const cache = new Map();
+
+  function load(path) {
+    const url = new URL(`search/giljabi/${path}.json?v=${manifest.version}`, root).href;
+    if (!cache.has(url)) {
+      cache.set(url, fetch(url).then(response => {
+        if (!response.ok) throw new Error(`${url}: ${response.status}`);
+        return response.json();
+      }));
+    }
+    return cache.get(url);
+  }
+
+  async function postings(keys) {
+    const wanted = new Map();
+    for (const key of keys) {
+      const path = key.length === 1 ? `u/${shardOf(key, manifest.u)}` : `t/${shardOf(key, manifest.t)}`;
+      if (!wanted.has(path)) wanted.set(path, load(path));
+    }
+    const shards = new Map();
+    await Promise.all([...wanted].map(async ([path, promise]) => shards.set(path, await promise)));
+    const result = new Map();
+    for (const key of keys) {
+      const path = key.length === 1 ? `u/${shardOf(key, manifest.u)}` : `t/${shardOf(key, manifest.t)}`;
+      const deltas = shards.get(path)[key] || [];
+      const ids = new Array(deltas.length);
+      let id = 0;
+      for (let i = 0; i < deltas.length; i++) ids[i] = id += deltas[i];
+      result.set(key, ids);
+    }
+    return result;
+  }
+
+  function pageOf(section) {
+    const offsets = manifest.offsets;
+    let low = 0;
+    let high = offsets.length - 2;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (offsets[mid] <= section) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  /* Sections that may hold a stem of the term: they hold all of the stem's bigrams. */
+  function candidates(term, lists) {
+    const found = new Map();
+    for (let s = term.stems.length - 1; s >= 0; s--) {
+      const keys = keysOf(term.stems[s].text);
+      let ids = null;
+      for (const key of keys.sort((a, b) => lists.get(a).length - lists.get(b).length)) {
+        const list = lists.get(key);
+        ids = ids === null ? new Set(list) : new Set(list.filter(id => ids.has(id)));
+        if (!ids.size) break;
+      }
+      for (const id of ids || []) found.set(id, Math.max(found.get(id) || 0, term.stems[s].weight));
+    }
+    return found;
+  }
+
+  function analyse(query) {
+    const list = words(query);
+    const terms = list.map(word => ({ word, stems: stems(word) }));
+    const phrase = list.length > 1 ? { word: list.join(""), stems: stems(list.join("")) } : null;
+    return { terms, phrase };
+  }
+
+  /* The longest stem of the term that occurs in the text, or null. */
+  function bestStem(term, flat) {
+    for (const stem of term.stems) if (flat.includes(stem.text)) return stem;
+    return null;
+  }
+
+  async function search(query) {
+    const { terms, phrase } = analyse(query);
+    if (!terms.length) return { items: [] };
+    const all = phrase ? [...terms, phrase] : terms;
+    const keys = new Set();
+    for (const term of all) for (const stem of term.stems) for (const key of keysOf(stem.text)) keys.add(key);
+    const lists = await postings(keys);
+
+    const total = manifest.offsets[manifest.offsets.length - 1];
+    for (const term of all) {
+      term.candidates = candidates(term, lists);
+      term.idf = Math.log(1 + total / (1 + term.candidates.size));
+    }
+
+    // Pages where every word (or the words written together) may occur, best guesses first.
+    const pages = new Map();
+    const score = (term, index) => {
+      for (const [section, weight] of term.candidates) {
+        const page = pageOf(section);
+        const entry = pages.get(page) || { terms: new Set(), score: 0, best: new Map() };
+        const value = term.idf * weight * (section === manifest.offsets[page] ? TITLE_WEIGHT : 1);
+        if (value > (entry.best.get(index) || 0)) entry.best.set(index, value);
+        entry.terms.add(index);
+        pages.set(page, entry);
+      }
+    };
+    terms.forEach(score);
+    if (phrase) score(phrase, terms.length);
+    const ranked = [...pages]
+      .filter(([, entry]) => entry.terms.size >= terms.length || entry.terms.has(terms.length))
+      .map(([page, entry]) => [page, [...entry.best.values()].reduce((a, b) => a + b, 0)])
+      .sort((a, b) => b[1] - a[1])
+      .map(([page]) => page);
+
+    const groups = [];
+    for (let start = 0; start < ranked.length && start < MAX_PAGES && groups.length < BATCH; start += BATCH) {
+      const batch = ranked.slice(start, Math.min(start + BATCH, MAX_PAGES));
+      const files = await Promise.all(batch.map(page => load(`p/${page}`)));
+      for (const file of files) {
+        const group = confirm(file, terms, phrase);
+        if (group) groups.push(group);
+      }
+    }
+    groups.sort((a, b) => b.score - a.score);
+    return { items: groups.map(group => group.items) };
+  }
+
+  /* Confirms a page by substring tests and turns it into Material's result items. */
+  function confirm(file, terms, phrase) {
+    const pageTerms = new Array(terms.length).fill(null);
+    let phraseSeen = false;
+    const scored = [];
+    file.s.forEach(([anchor, title, text, aliases = []], index) => {
+      const flatTitle = [title, ...aliases].map(compact).join(" ");
+      const flat = compact([title, text, ...aliases].join(" "));
+      let value = 0;
+      const matched = [];
+      terms.forEach((term, i) => {
+        const stem = bestStem(term, flat);
+        if (!stem) return;
+        matched.push(stem.text);
+        if (!pageTerms[i] || stem.weight > pageTerms[i].weight) pageTerms[i] = stem;
+        value += term.idf * stem.weight * (flatTitle.includes(stem.text) ? TITLE_WEIGHT : 1);
+      });
+      if (phrase) {
+        const stem = bestStem(phrase, flat);
+        if (stem) {
+          phraseSeen = true;
+          matched.push(stem.text);
+          value += 2 * phrase.idf * stem.weight * (flatTitle.includes(stem.text) ? TITLE_WEIGHT : 1);
+        }
+      }
+      if (value > 0 || index === 0) scored.push({ anchor, title, text, aliases, value, matched, index });
+    });
+    if (!phraseSeen && pageTerms.some(stem => stem === null)) return null;
+
+    const wordTerms = {};
+    terms.forEach((term, i) => { wordTerms[pageTerms[i] ? pageTerms[i].text : term.word] = pageTerms[i] !== null; });
+    const sections = scored.filter(s => s.value > 0).sort((a, b) => b.value - a.value || a.index - b.index);
+    const article = scored.find(s => s.index === 0);
+    const items = sections.slice(0, MAX_SECTIONS).map(s => item(file.l, s, wordTerms));
+    if (!sections.slice(0, MAX_SECTIONS).includes(article)) items.push(item(file.l, { ...article, value: 0 }, wordTerms));
+    return { score: sections.length ? sections[0].value : 0, items };
+  }
+
+  function item(location, section, terms) {
+    let text = highlight(section.text, section.matched, TEXT_LIMIT);
+    const aliases = section.aliases.filter(alias => section.matched.some(stem => compact(alias).includes(stem)));
+    if (aliases.length) text += ` <span class="gj-search-aliases">(다른 이름: ${aliases.map(a => highlight(a, section.matched)).join(", ")})</span>`;
+    return {
+      location: section.anchor ? `${location}#${section.anchor}` : location,
+      title: highlight(section.title, section.matched),
+      text: `<p>${text}</p>`,
+      score: section.value,
+      terms,
+    };
+  }
+
+  function setup(giljabi, workerURL) {
+    manifest = giljabi;
+    root = new URL("../../", workerURL);
+  }
+
+  return { setup, search, analyse };
+})();
+
+/* ------------------------------------------------------------------------- */
+
+if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) {
+  const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+  let latest = 0;
+  self.addEventListener("message", async ({ data: message }) => {
+    if (message.type === SETUP) {
+      SearchIndex.setup(message.data.config.giljabi, self.location.href);
+      self.postMessage({ type: READY });
+    } else if (message.type === QUERY) {
+      // Material sends one query per key-up; only the newest answer may reach the screen.
+      const ticket = ++latest;
+      let result;
+      try {
+        result = await SearchIndex.search(message.data);
+      } catch (error) {
+        console.error("검색 색인을 읽지 못했습니다.", error);
+        result = { items: [] };
+      }
+      if (ticket === latest) self.postMessage({ type: RESULT, data: result });
+    }
+  });
+}
