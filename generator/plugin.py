@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .checks import ContentPolicy
 from .config import GiljabiConfig
+from .handout import SITE_URL_MISSING, build_handouts
 from .loader import GuideFile, load_guides
 from .problems import ContentError
 from .render import guide_src_uri, render_guide, render_home
@@ -45,6 +46,14 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
             page = File.generated(config, guide_src_uri(loaded.guide), content=render_guide(loaded.guide, review_due=policy.review_due(loaded.guide)), inclusion=InclusionLevel.NOT_IN_NAV)
             page.edit_uri = loaded.path.relative_to(docs_dir.resolve()).as_posix()
             files.append(page)
+        if not config.site_url:
+            raise PluginError(SITE_URL_MISSING)
+        try:  # the PDFs come from the cache in .cache/handouts/ unless their guide changed
+            handouts = build_handouts(self.guides, config.site_url, cache_dir=root / ".cache" / "handouts")
+        except ContentError as error:
+            raise PluginError("인쇄용 안내문(PDF)을 만들 수 없어 사이트를 만들지 않았습니다.\n" + error.report()) from None
+        for handout in handouts:
+            files.append(File.generated(config, handout.uri, abs_src_path=str(handout.path)))
         if files.get_file_from_path("index.md") is None:
             files.append(File.generated(config, "index.md", content=render_home([g.guide for g in self.guides])))
         return files

@@ -1,0 +1,116 @@
+"""One guide to a WeasyPrint document: template, Korean line breaking, QR code, glyph check."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import segno
+from markupsafe import Markup
+
+from ..model import Guide
+from ..render import environment
+from .keepall import keep_words
+
+TEMPLATE = "handout.html.j2"
+STYLESHEET = "handout.css"
+_NOTDEF = ".notdef glyph rendered"
+
+
+class MissingGlyphError(Exception):
+    """Text the installed fonts cannot draw; WeasyPrint would print empty boxes instead."""
+
+    def __init__(self, characters: list[str]) -> None:
+        super().__init__(", ".join(f"{c!r} (U+{ord(c):04X})" for c in characters))
+        self.characters = characters
+
+
+@lru_cache(maxsize=1)
+def stylesheet_text() -> str:
+    return resources.files("generator").joinpath("templates", STYLESHEET).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def template_text() -> str:
+    return resources.files("generator").joinpath("templates", TEMPLATE).read_text(encoding="utf-8")
+
+
+def qr_svg(url: str) -> Markup:
+    """The page URL as a vector QR code with its quiet zone, sized by the stylesheet."""
+    svg = segno.make(url, error="m", micro=False).svg_inline(omitsize=True, border=4, dark="#000")
+    return Markup(svg)
+
+
+def url_lines(url: str, width: int = 26) -> list[str]:
+    """The URL cut after slashes into lines of about ``width`` characters.
+
+    A URL wrapped by the layout engine may break after a hyphen, and a reader copying
+    it by hand cannot tell whether that hyphen belongs to the address.
+    """
+    scheme, _, rest = url.partition("://")
+    host, _, path = rest.partition("/")
+    lines = [f"{scheme}://{host}/"]
+    for segment in (s + "/" for s in path.rstrip("/").split("/") if s):
+        if len(lines) > 1 and len(lines[-1]) + len(segment) <= width:
+            lines[-1] += segment
+        else:
+            lines.append(segment)
+    if not url.endswith("/") and lines[-1].endswith("/") and len(lines) > 1:
+        lines[-1] = lines[-1][:-1]
+    return lines
+
+
+def handout_html(guide: Guide, page_url: str) -> str:
+    """The handout's HTML, every Hangul word kept on one line."""
+    html = environment().get_template(TEMPLATE).render(guide=guide, url_lines=url_lines(page_url), qr_svg=qr_svg(page_url))
+    return keep_words(html)
+
+
+@dataclass
+class _GlyphWatch(logging.Handler):
+    """Collects the characters WeasyPrint reports as drawn with the .notdef (empty box) glyph."""
+
+    def __post_init__(self) -> None:
+        logging.Handler.__init__(self, logging.WARNING)
+        self.characters: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if str(record.msg).startswith(_NOTDEF) and record.args:
+            character = str(record.args[0])
+            if character not in self.characters:
+                self.characters.append(character)
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+@contextmanager
+def _watch_glyphs() -> Iterator[_GlyphWatch]:
+    logger = logging.getLogger("weasyprint")
+    watch = _GlyphWatch()
+    logger.addHandler(watch)
+    try:
+        yield watch
+    finally:
+        logger.removeHandler(watch)
+
+
+def render_document(guide: Guide, page_url: str):  # -> weasyprint.Document
+    """The laid-out pages (for tests that look at where each step landed)."""
+    from weasyprint import CSS, HTML
+
+    return HTML(string=handout_html(guide, page_url)).render(stylesheets=[CSS(string=stylesheet_text())])
+
+
+def render_pdf(guide: Guide, page_url: str) -> bytes:
+    """The handout as PDF bytes; raises MissingGlyphError instead of printing empty boxes."""
+    # WeasyPrint reports missing glyphs while drawing, so the watch spans layout and writing.
+    with _watch_glyphs() as watch:
+        pdf = render_document(guide, page_url).write_pdf()
+    if watch.characters:
+        raise MissingGlyphError(watch.characters)
+    return pdf

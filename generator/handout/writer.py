@@ -1,0 +1,131 @@
+"""Every guide's handout PDF, rebuilt only when its inputs changed (a content-hash cache)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any, TextIO
+from urllib.parse import urljoin
+
+from ..loader import GuideFile
+from ..model import Guide
+from ..problems import ContentError, Loc, Problem
+from ..render import guide_url
+from .document import MissingGlyphError, render_pdf, stylesheet_text, template_text
+from .progress import Progress
+
+FILENAME = "handout.pdf"
+SITE_URL_MISSING = (
+    "mkdocs.yml에 site_url이 없어 인쇄용 안내문의 QR 코드에 넣을 주소를 알 수 없습니다 — "
+    "site_url: https://example.org/giljabi/ 처럼 사이트의 공개 주소를 적어 주세요"
+)
+# Code whose change alters the PDF; the template and stylesheet are hashed separately.
+_CODE = ("document.py", "keepall.py")
+
+
+@dataclass(frozen=True)
+class Handout:
+    guide_id: str
+    uri: str  # below the site root, next to the guide's page
+    path: Path  # the cached PDF, copied into the site by MkDocs
+    rebuilt: bool
+
+
+def handout_uri(guide: Guide) -> str:
+    return f"{guide_url(guide)}{FILENAME}"
+
+
+def page_url(site_url: str, guide: Guide) -> str:
+    """The guide page's public address: what the QR code opens and the handout prints."""
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", guide_url(guide))
+
+
+def _code_fingerprint() -> str:
+    digest = hashlib.sha256()
+    package = resources.files("generator.handout")
+    for name in _CODE:
+        digest.update(package.joinpath(name).read_bytes())
+    for dist in ("weasyprint", "segno"):
+        digest.update(metadata.version(dist).encode())
+    return digest.hexdigest()
+
+
+def handout_key(guide: Guide, url: str) -> str:
+    """Changes whenever anything that shapes this guide's PDF changes, and only then."""
+    digest = hashlib.sha256()
+    for part in (guide.model_dump_json(), url, template_text(), stylesheet_text(), _code_fingerprint()):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _values(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _values(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _values(value, (*loc, index))
+    elif isinstance(data, str):
+        yield loc, data
+
+
+def glyph_problems(loaded: GuideFile, error: MissingGlyphError) -> list[Problem]:
+    """One problem per character no installed font can draw, at the field that holds it."""
+    problems = []
+    for character in error.characters:
+        loc = next((loc for loc, text in _values(loaded.guide.model_dump(mode="json")) if character in text), ())
+        problems.append(
+            loaded.problem(
+                loc,
+                f"인쇄용 안내문(PDF)에 그릴 수 없는 글자가 있습니다: '{character}' (U+{ord(character):04X})",
+                "설치된 글꼴에 없는 글자입니다. 이 글자를 지우거나 흔히 쓰는 글자로 바꿔 주세요",
+            )
+        )
+    return problems
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
+def build_handouts(guides: Sequence[GuideFile], site_url: str, cache_dir: Path, stream: TextIO | None = None) -> list[Handout]:
+    """Render the handouts whose inputs changed into cache_dir and list every guide's PDF.
+
+    Raises ContentError, after trying every guide, when some text cannot be drawn.
+    """
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    planned = []
+    for loaded in guides:
+        url = page_url(site_url, loaded.guide)
+        path = cache_dir / f"{loaded.guide.id}.{handout_key(loaded.guide, url)[:20]}.pdf"
+        planned.append((loaded, url, path))
+    todo = [item for item in planned if not item[2].is_file()]
+    progress = Progress(len(todo), stream if stream is not None else sys.stderr)
+    problems: list[Problem] = []
+    try:
+        for loaded, url, path in todo:
+            progress.start(loaded.guide.id)
+            try:
+                pdf = render_pdf(loaded.guide, url)
+            except MissingGlyphError as error:
+                problems.extend(glyph_problems(loaded, error))
+            else:
+                _write_atomically(path, pdf)
+                for stale in cache_dir.glob(f"{loaded.guide.id}.*.pdf"):
+                    if stale != path:
+                        stale.unlink(missing_ok=True)
+            progress.advance()
+    finally:
+        progress.close()
+    if problems:
+        raise ContentError(problems)
+    rebuilt = {path for _, _, path in todo}
+    return [Handout(loaded.guide.id, handout_uri(loaded.guide), path, path in rebuilt) for loaded, _, path in planned]

@@ -1,0 +1,288 @@
+"""The printable A4 handouts: built with the site, complete, in order, in Korean fonts."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import io
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.config import load_config
+
+from conftest import ROOT, build_site, copy_project
+from generator.handout import MissingGlyphError, build_handouts, handout_html, page_url, render_document, render_pdf
+from generator.handout.keepall import keep_words
+from generator.handout.progress import Progress
+from generator.problems import ContentError
+from generator.textfmt import plain
+
+MAX_PAGES = 3
+HANGUL = re.compile("[\uac00-\ud7a3]")
+# Not drawn by any font on a Debian machine: a Supplementary Private Use Area code point.
+UNDRAWABLE = "\U000f0041"
+
+
+def _run(*args: str) -> str:
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
+
+
+def _text(markdown: str) -> str:
+    return html.unescape(plain(markdown))
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="session")
+def site_url_config() -> str:
+    return load_config(str(ROOT / "mkdocs.yml")).site_url
+
+
+@pytest.fixture(scope="session")
+def handouts(built_site: Path, guide_files) -> dict[str, Path]:
+    """Each guide's handout as written by `mkdocs build`, by guide id."""
+    return {loaded.guide.id: built_site / "guides" / loaded.guide.id / "handout.pdf" for loaded in guide_files}
+
+
+@pytest.fixture(scope="session")
+def seed(guide_files):
+    return next(loaded for loaded in guide_files if loaded.guide.id == "kb-financial-certificate")
+
+
+def test_every_guide_page_links_its_handout_at_the_top(built_site: Path, guide_files) -> None:
+    for loaded in guide_files:
+        page_dir = built_site / "guides" / loaded.guide.id
+        soup = BeautifulSoup((page_dir / "index.html").read_text(encoding="utf-8"), "html.parser")
+        link = soup.select_one("a.gj-handout__link")
+        assert link is not None and link.get_text(strip=True) == "인쇄용 안내문(PDF)"
+        # Near the top: before the first step of the page.
+        assert link in soup.select_one("h1#title").find_all_next("a") and soup.select_one("#steps") in link.find_all_next()
+        target = (page_dir / link["href"]).resolve()
+        assert target == (page_dir / "handout.pdf").resolve()
+        assert target.read_bytes().startswith(b"%PDF-")
+
+
+def test_handout_has_every_step_row_and_checklist_item_in_order(handouts, guide_files) -> None:
+    for loaded in guide_files:
+        guide = loaded.guide
+        text = _squash(_run("pdftotext", str(handouts[guide.id]), "-"))
+        expected = [("title", guide.title), ("summary", guide.summary)]
+        expected += [(f"facts[{f.id}]", f.value) for f in guide.facts]
+        expected += [(f"warnings.points[{i}]", p) for w in guide.warnings for i, p in enumerate(w.points)]
+        expected += [(f"steps[{s.id}].title", s.title) for s in guide.steps]
+        expected += [(f"failures[{r.id}].{name}", getattr(r, name)) for r in guide.failures for name in ("situation", "cause", "watch")]
+        expected += [(f"tips[{r.id}].{name}", getattr(r, name)) for r in guide.tips for name in ("situation", "blocker", "tip")]
+        expected += [(f"checklists.items[{i.id}]", i.text) for c in guide.checklists for i in c.items]
+        position = 0
+        for where, markdown in expected:
+            needle = _squash(_text(markdown))
+            found = text.find(needle, position)
+            assert found >= 0, f"{guide.id}: {where} is missing or out of order: {needle}"
+            position = found + len(needle)
+
+
+def test_handout_embeds_korean_fonts_regular_and_bold(handouts) -> None:
+    for guide_id, pdf in handouts.items():
+        rows = _run("pdffonts", str(pdf)).splitlines()[2:]
+        assert rows, f"{guide_id}: no fonts"
+        fonts = [(row.split()[0], row) for row in rows]
+        for name, row in fonts:
+            assert "Type 3" not in row, f"{guide_id}: {name} is a Type 3 font"
+            assert re.search(r"\byes\s+yes\s+yes\b", row), f"{guide_id}: {name} is not embedded as a subset with Unicode map: {row}"
+        names = [name for name, _ in fonts]
+        assert any(re.search(r"\+Noto-?Sans-?CJK-?KR$", n, re.I) for n in names), names
+        assert any(re.search(r"\+Noto-?Sans-?CJK-?KR-Bold$", n, re.I) for n in names), names
+
+
+def test_handout_fits_its_page_budget(handouts) -> None:
+    for guide_id, pdf in handouts.items():
+        pages = int(re.search(r"^Pages:\s+(\d+)", _run("pdfinfo", str(pdf)), re.M).group(1))
+        assert 1 <= pages <= MAX_PAGES, f"{guide_id}: {pages} pages"
+
+
+def test_qr_code_opens_the_guide_page_and_its_url_is_printed(handouts, guide_files, site_url_config, tmp_path) -> None:
+    for loaded in guide_files:
+        pdf = handouts[loaded.guide.id]
+        expected = page_url(site_url_config, loaded.guide)
+        assert expected.startswith(site_url_config) and expected.endswith(f"guides/{loaded.guide.id}/")
+        image = tmp_path / loaded.guide.id
+        _run("pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(image))
+        decoded = _run("zbarimg", "--quiet", "--raw", f"{image}.png").strip()
+        assert decoded == expected
+        assert expected in _squash(_run("pdftotext", "-f", "1", "-l", "1", str(pdf), "-"))
+
+
+def test_every_page_has_the_footer(handouts, guide_files) -> None:
+    for loaded in guide_files:
+        guide, pdf = loaded.guide, handouts[loaded.guide.id]
+        pages = int(re.search(r"^Pages:\s+(\d+)", _run("pdfinfo", str(pdf)), re.M).group(1))
+        reviewed = f"최종 확인일 {guide.reviewed.year}년 {guide.reviewed.month}월 {guide.reviewed.day}일"
+        for number in range(1, pages + 1):
+            lines = _run("pdftotext", "-layout", "-f", str(number), "-l", str(number), str(pdf), "-").strip().splitlines()
+            footer = lines[-1]
+            assert _text(guide.title) in footer and reviewed in footer, footer
+            # -layout squeezes "1 / 3" to "1/3", so the spaces are optional here.
+            assert re.search(rf"\b{number}\s*/\s*{pages}$", footer.rstrip()), footer
+
+
+def split_words(pdf: Path, words: set[str]) -> list[str]:
+    """Hangul words that pdftotext shows cut in two across a line end."""
+    found = []
+    lines = [line.split() for line in _run("pdftotext", str(pdf), "-").splitlines()]
+    for before, after in zip(lines, lines[1:]):
+        if before and after and HANGUL.search(before[-1][-1]) and HANGUL.search(after[0][0]):
+            joined = before[-1] + after[0]
+            if joined in words:
+                found.append(f"{before[-1]} | {after[0]}")
+    return found
+
+
+def _words(html_text: str) -> set[str]:
+    return set(BeautifulSoup(html_text, "html.parser").get_text(" ").split())
+
+
+def test_split_word_check_catches_splits_that_keep_words_prevents(tmp_path) -> None:
+    from weasyprint import HTML
+
+    paragraph = "금융인증서는 인터넷뱅킹과 모바일뱅킹에서 본인을 확인하는 전자 인증서이며 금융결제원의 클라우드에 보관됩니다. " * 6
+    page = (
+        '<html lang="ko"><head><style>.gj-w { white-space: nowrap }</style></head>'
+        "<body style=\"width: 52mm; font: 11pt 'Noto Sans CJK KR'\"><p>%s</p></body></html>" % paragraph
+    )
+    plain_pdf, kept_pdf = tmp_path / "plain.pdf", tmp_path / "kept.pdf"
+    HTML(string=page).write_pdf(plain_pdf)
+    HTML(string=keep_words(page)).write_pdf(kept_pdf)
+    words = _words(paragraph)
+    assert split_words(plain_pdf, words), "without keep_words WeasyPrint should cut some words"
+    assert split_words(kept_pdf, words) == []
+
+
+def test_no_hangul_word_is_split_across_lines(handouts, guide_files, site_url_config) -> None:
+    for loaded in guide_files:
+        words = _words(handout_html(loaded.guide, page_url(site_url_config, loaded.guide)))
+        assert split_words(handouts[loaded.guide.id], words) == [], loaded.guide.id
+
+
+def _boxes(box, ancestors=()):
+    yield box, ancestors
+    for child in getattr(box, "children", ()):
+        yield from _boxes(child, (*ancestors, box))
+
+
+def _id(box) -> str | None:
+    element = getattr(box, "element", None)
+    return element.get("id") if element is not None else None
+
+
+def test_steps_rows_and_checklists_are_never_split_across_pages(guide_files, site_url_config) -> None:
+    for loaded in guide_files:
+        guide = loaded.guide
+        document = render_document(guide, page_url(site_url_config, guide))
+        pages_of: dict[str, set[int]] = {}
+        for number, page in enumerate(document.pages, start=1):
+            for box, _ in _boxes(page._page_box):
+                if (ident := _id(box)) is not None:
+                    pages_of.setdefault(ident, set()).add(number)
+        units = [f"step-{s.id}" for s in guide.steps] + [f"failure-{r.id}" for r in guide.failures]
+        units += [f"tip-{r.id}" for r in guide.tips] + [f"checklist-{c.id}" for c in guide.checklists]
+        for unit in units:
+            assert len(pages_of.get(unit, ())) == 1, f"{guide.id}: {unit} is on pages {sorted(pages_of.get(unit, ()))}"
+
+
+def test_reading_text_is_at_least_11pt(seed, site_url_config) -> None:
+    document = render_document(seed.guide, page_url(site_url_config, seed.guide))
+    reading = re.compile(r"^(step-|failure-|tip-|check-|fact-|prerequisite-|warning-)")
+    sizes = set()
+    for page in document.pages:
+        for box, ancestors in _boxes(page._page_box):
+            if type(box).__name__ == "TextBox" and box.text.strip() and any(reading.match(_id(a) or "") for a in ancestors):
+                sizes.add(round(box.style["font_size"] * 0.75, 2))  # px to pt
+    assert sizes and min(sizes) >= 11, sorted(sizes)
+
+
+def test_missing_glyph_is_an_error_naming_the_field(seed, tmp_path) -> None:
+    broken = seed.guide.model_copy(update={"title": f"발급 {UNDRAWABLE} 절차"})
+    with pytest.raises(MissingGlyphError) as error:
+        render_pdf(broken, "https://example.org/guides/x/")
+    assert error.value.characters == [UNDRAWABLE]
+    with pytest.raises(ContentError) as content_error:
+        build_handouts([dataclasses.replace(seed, guide=broken)], "https://example.org/", tmp_path, stream=io.StringIO())
+    (problem,) = content_error.value.problems
+    assert problem.file == seed.display and problem.path == "title"
+    assert problem.line == seed.source.value(("title",)).line
+    assert "U+F0041" in problem.message and "그릴 수 없는 글자" in problem.message
+    assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_build_fails_on_a_missing_glyph(tmp_path) -> None:
+    project = copy_project(tmp_path / "project")
+    guide = project / "content" / "guides" / "kb-financial-certificate.yml"
+    text = guide.read_text(encoding="utf-8")
+    guide.write_text(text.replace("title: ", f"title: {UNDRAWABLE} ", 1), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "인쇄용 안내문(PDF)을 만들 수 없어" in result.stderr + result.stdout
+    line = next(n for n, row in enumerate(text.splitlines(), start=1) if row.startswith("title: "))
+    assert f"content/guides/kb-financial-certificate.yml:{line}:8: title: 인쇄용 안내문(PDF)에 그릴 수 없는 글자가 있습니다" in result.stderr
+
+
+def test_build_without_site_url_says_what_to_write(tmp_path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"^site_url:.*$", "", config.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "mkdocs.yml에 site_url이 없어" in result.stderr + result.stdout
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_cache_rebuilds_only_changed_guides_with_progress_on_a_terminal(seed, tmp_path) -> None:
+    other = dataclasses.replace(seed, guide=seed.guide.model_copy(update={"id": "second-guide"}))
+    guides = [seed, other]
+    terminal = _Terminal()
+    first = build_handouts(guides, "https://example.org/", tmp_path, stream=terminal)
+    assert [h.rebuilt for h in first] == [True, True]
+    assert [h.uri for h in first] == ["guides/kb-financial-certificate/handout.pdf", "guides/second-guide/handout.pdf"]
+    assert "1/2" in terminal.getvalue() and "2/2" in terminal.getvalue() and terminal.getvalue().endswith("\n")
+
+    quiet = _Terminal()
+    again = build_handouts(guides, "https://example.org/", tmp_path, stream=quiet)
+    assert [h.rebuilt for h in again] == [False, False]
+    assert [h.path for h in again] == [h.path for h in first]
+    assert quiet.getvalue() == ""
+
+    edited = dataclasses.replace(other, guide=other.guide.model_copy(update={"title": "두 번째 안내서"}))
+    changed = build_handouts([seed, edited], "https://example.org/", tmp_path, stream=io.StringIO())
+    assert [h.rebuilt for h in changed] == [False, True]
+    assert sorted(p.name.split(".")[0] for p in tmp_path.glob("*.pdf")) == ["kb-financial-certificate", "second-guide"]
+
+    moved = build_handouts([seed], "https://example.com/", tmp_path, stream=io.StringIO())
+    assert [h.rebuilt for h in moved] == [True]
+
+
+def test_progress_is_silent_off_a_terminal() -> None:
+    log = io.StringIO()
+    progress = Progress(5, log)
+    for _ in range(5):
+        progress.start("x")
+        progress.advance()
+    progress.close()
+    assert log.getvalue() == ""
+
+
+def test_look_at_the_seed_handout(handouts, seed, output_dir: Path) -> None:
+    """Page renders for a person to look at (test-output/handout-<id>-N.png)."""
+    pdf = handouts[seed.guide.id]
+    for old in output_dir.glob(f"handout-{seed.guide.id}-*.png"):
+        old.unlink()
+    _run("pdftoppm", "-png", "-r", "80", str(pdf), str(output_dir / f"handout-{seed.guide.id}"))
+    assert len(list(output_dir.glob(f"handout-{seed.guide.id}-*.png"))) >= 1
