@@ -17,11 +17,12 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel
 
 from .config import GiljabiConfig
-from .loader import Check, GuideFile
+from .loader import Check, GuideFile, display_path, guide_paths
 from .model import Guide
-from .problems import Loc, Problem, josa
+from .problems import Loc, Problem, format_path, josa
 from .render import guide_src_uri
 from .schema import modeline
+from .yamlsource import NotUtf8Error, SourceMap, YamlSyntaxError, decode, parse
 from .textfmt import link_targets
 
 # Editors and readers are in Korea: "today" is the date on a Korean calendar, so a review done
@@ -35,7 +36,7 @@ _CHAR_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]
 # A host name written as text ("www.kbstar.com에서"): readers type it, so it is as good as a link.
 _BARE_URL = re.compile(r"(?i)\b(?:https?|ftp)://[^\s<>()\[\]\"'`]+")
 _BARE_HOST = re.compile(r"(?<![A-Za-z0-9.@/-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])")
-_NOT_TEXT = {"id"}
+_NOT_TEXT = {"id", "channel", "channels", "reviewed"}
 
 
 def today_in_korea() -> dt.date:
@@ -73,6 +74,51 @@ def _texts(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
             yield from _texts(item, (*loc, index))
 
 
+def raw_text_fields(value: object, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """The same walk over a file that failed validation, so its markup and links are still checked."""
+    if isinstance(value, str):
+        if loc and not (set(p for p in loc if isinstance(p, str)) & _NOT_TEXT):
+            yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from raw_text_fields(item, (*loc, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from raw_text_fields(item, (*loc, index))
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What the checks look at in one guide file, whether or not it passed the schema."""
+
+    display: str
+    path: Path
+    source: SourceMap
+    texts: list[tuple[Loc, str]]
+    reviewed: dt.date | None
+
+    @classmethod
+    def of(cls, loaded: GuideFile) -> Subject:
+        return cls(loaded.display, loaded.path, loaded.source, list(text_fields(loaded.guide)), loaded.guide.reviewed)
+
+    @classmethod
+    def read(cls, path: Path, display: str) -> Subject | None:
+        """A file the loader rejected; None when it cannot even be parsed (already reported)."""
+        try:
+            data, source, _duplicates = parse(decode(path.read_bytes()))
+        except (NotUtf8Error, YamlSyntaxError):
+            return None
+        if not isinstance(data, dict):
+            return None
+        reviewed = data.get("reviewed")
+        is_date = isinstance(reviewed, dt.date) and not isinstance(reviewed, dt.datetime)
+        return cls(display, path.resolve(), source, list(raw_text_fields(data)), reviewed if is_date else None)
+
+    def problem(self, loc: Loc, message: str, fix: str, severity: str = "error") -> Problem:
+        mark = self.source.value(loc)
+        return Problem(self.display, mark.line, mark.column, format_path(loc), message, fix, severity)  # type: ignore[arg-type]
+
+
 def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -85,38 +131,59 @@ class ContentPolicy:
     review_max_age_months: int
     today: dt.date
     content_dir: Path | None = None
+    root: Path | None = None  # what file names are shown relative to; the content folder's parent by default
 
     @classmethod
-    def from_options(cls, options: GiljabiConfig, content_dir: Path | None = None, today: dt.date | None = None) -> ContentPolicy:
+    def from_options(cls, options: GiljabiConfig, content_dir: Path | None = None, today: dt.date | None = None, root: Path | None = None) -> ContentPolicy:
         return cls(
             allowed_domains=tuple(d.strip().rstrip(".").lower() for d in options.links_allowed_domains),
             review_max_age_months=options.review_max_age_months,
             today=today or today_in_korea(),
             content_dir=content_dir,
+            root=root,
         )
 
     def checks(self) -> list[Check]:
-        return [self.check_markup, self.check_links, self.check_reviewed, self.check_page_addresses, self.check_modeline]
+        return [self.check_content, self.check_page_addresses]
+
+    def subjects(self, files: list[GuideFile]) -> list[Subject]:
+        """Every guide file: the validated ones, and (when the content folder is known) the rest."""
+        subjects = [Subject.of(loaded) for loaded in files]
+        if self.content_dir is not None:
+            valid = {loaded.path for loaded in files}
+            root = self.root or self.content_dir.parent
+            for path in guide_paths(self.content_dir):
+                if path.resolve() not in valid and (subject := Subject.read(path, display_path(path, root))):
+                    subjects.append(subject)
+        return subjects
+
+    def check_content(self, files: list[GuideFile]) -> Iterable[Problem]:
+        """Markup, links, review date and schema comment of every file, valid or not, so an editor
+        sees every problem in one run instead of one kind per run."""
+        for subject in self.subjects(files):
+            yield from self.check_markup(subject)
+            yield from self.check_links(subject)
+            yield from self.check_reviewed(subject)
+            yield from self.check_modeline(subject)
 
     # Markup -------------------------------------------------------------------------------
 
-    def check_markup(self, files: list[GuideFile]) -> Iterable[Problem]:
+    def check_markup(self, subject: Subject) -> Iterable[Problem]:
         """Raw HTML is escaped on the page anyway; it is still refused, because in a pull request it
         is a sign of someone trying to smuggle markup past the reviewer."""
-        for loaded in files:
-            for loc, text in text_fields(loaded.guide):
-                if match := _TAG.search(text):
-                    yield loaded.problem(
-                        loc,
-                        f"HTML 태그 '{_shorten(match.group(0), 40)}'는 쓸 수 없습니다",
-                        "굵게는 **글**, 링크는 [글](https://…)처럼 Markdown으로 적어 주세요. '<' 기호 자체가 필요하면 뒤에 공백을 넣어 주세요",
-                    )
-                elif match := _CHAR_REFERENCE.search(text):
-                    yield loaded.problem(
-                        loc,
-                        f"HTML 문자 참조 '{match.group(0)}'는 쓸 수 없습니다",
-                        "기호를 그대로 적어 주세요. 예: &amp; 대신 &, &lt; 대신 <",
-                    )
+        for loc, text in subject.texts:
+            if match := _TAG.search(text):
+                yield subject.problem(
+                    loc,
+                    f"HTML 태그 '{_shorten(match.group(0), 40)}'는 쓸 수 없습니다",
+                    "굵게는 **글**, 링크는 [글](https://…)처럼 Markdown으로 적어 주세요. '<' 기호 자체가 필요하면 뒤에 공백을 넣어 주세요",
+                )
+            elif match := _CHAR_REFERENCE.search(text):
+                yield subject.problem(
+                    loc,
+                    f"HTML 문자 참조 '{match.group(0)}'는 쓸 수 없습니다",
+                    "기호를 그대로 적어 주세요. 예: &amp; 대신 &, &lt; 대신 <",
+                )
 
     # Links --------------------------------------------------------------------------------
 
@@ -146,50 +213,48 @@ class ContentPolicy:
             f"공식 사이트({allowed}) 주소만 적을 수 있습니다. 주소가 아니라면 점(.) 앞뒤에 공백을 넣어 주세요",
         )
 
-    def check_links(self, files: list[GuideFile]) -> Iterable[Problem]:
+    def check_links(self, subject: Subject) -> Iterable[Problem]:
         """Only https:// links to allowed domains: the guard against a phishing link in a PR."""
-        for loaded in files:
-            for loc, text in text_fields(loaded.guide):
-                is_url_field = loc[-1] == "url"
-                urls = [text] if is_url_field else link_targets(text)
-                bare = [] if is_url_field else _BARE_URL.findall(text)
-                reported: set[str] = set()
-                for url in [*urls, *bare]:
-                    found = self.link_problem(url)
-                    if found and url not in reported:
-                        reported.add(url)
-                        yield loaded.problem(loc, *found)
-                if is_url_field:
-                    continue
-                without_urls = _BARE_URL.sub(" ", text)
-                without_urls = re.sub(r"\]\([^)]*\)", "]", without_urls)
-                for host in dict.fromkeys(m.group(0) for m in _BARE_HOST.finditer(without_urls)):
-                    found = self.host_problem(host)
-                    if found:
-                        yield loaded.problem(loc, *found)
+        for loc, text in subject.texts:
+            is_url_field = loc[-1] == "url"
+            urls = [text] if is_url_field else link_targets(text)
+            bare = [] if is_url_field else _BARE_URL.findall(text)
+            for url in dict.fromkeys([*urls, *bare]):
+                if found := self.link_problem(url):
+                    yield subject.problem(loc, *found)
+            if is_url_field:
+                continue
+            prose = re.sub(r"\]\([^)]*\)", "]", _BARE_URL.sub(" ", text))
+            for host in dict.fromkeys(m.group(0) for m in _BARE_HOST.finditer(prose)):
+                if found := self.host_problem(host):
+                    yield subject.problem(loc, *found)
 
     # Review dates -------------------------------------------------------------------------
 
     def review_due(self, guide: Guide) -> bool:
         """Whether the guide was last checked against official sources too long ago."""
-        return guide.reviewed < months_before(self.today, self.review_max_age_months)
+        return self.is_stale(guide.reviewed)
 
-    def check_reviewed(self, files: list[GuideFile]) -> Iterable[Problem]:
-        for loaded in files:
-            reviewed = loaded.guide.reviewed
-            if reviewed > self.today:
-                yield loaded.problem(
-                    ("reviewed",),
-                    f"최종 확인일 {josa(reviewed.isoformat(), '이', '가')} 오늘({self.today.isoformat()})보다 뒤입니다",
-                    "공식 자료와 실제로 대조한 날짜를 적어 주세요",
-                )
-            elif self.review_due(loaded.guide):
-                yield loaded.problem(
-                    ("reviewed",),
-                    f"최종 확인일 {reviewed.isoformat()}부터 {self.review_max_age_months}개월이 넘게 지났습니다 (페이지에 '내용 확인이 필요할 수 있습니다'가 표시됩니다)",
-                    "공식 자료와 다시 대조한 뒤 reviewed를 그날 날짜로 고쳐 주세요",
-                    "warning",
-                )
+    def is_stale(self, reviewed: dt.date) -> bool:
+        return reviewed < months_before(self.today, self.review_max_age_months)
+
+    def check_reviewed(self, subject: Subject) -> Iterable[Problem]:
+        reviewed = subject.reviewed
+        if reviewed is None:
+            return
+        if reviewed > self.today:
+            yield subject.problem(
+                ("reviewed",),
+                f"최종 확인일 {josa(reviewed.isoformat(), '이', '가')} 오늘({self.today.isoformat()})보다 뒤입니다",
+                "공식 자료와 실제로 대조한 날짜를 적어 주세요",
+            )
+        elif self.is_stale(reviewed):
+            yield subject.problem(
+                ("reviewed",),
+                f"최종 확인일 {reviewed.isoformat()}부터 {self.review_max_age_months}개월이 넘게 지났습니다 (페이지에 '내용 확인이 필요할 수 있습니다'가 표시됩니다)",
+                "공식 자료와 다시 대조한 뒤 reviewed를 그날 날짜로 고쳐 주세요",
+                "warning",
+            )
 
     # Addresses ----------------------------------------------------------------------------
 
@@ -207,20 +272,19 @@ class ContentPolicy:
                         "이 안내서에 다른 아이디를 정하거나 그 페이지의 파일 이름을 바꿔 주세요",
                     )
 
-    def check_modeline(self, files: list[GuideFile]) -> Iterable[Problem]:
+    def check_modeline(self, subject: Subject) -> Iterable[Problem]:
         """Without the schema comment on line 1 an editor's autocompletion silently does nothing."""
         if self.content_dir is None:
             return
-        for loaded in files:
-            expected = modeline(loaded.path, self.content_dir.resolve())
-            first = loaded.path.read_bytes().decode("utf-8-sig").split("\n", 1)[0].strip()
-            if first != expected:
-                yield Problem(
-                    loaded.display,
-                    1,
-                    1,
-                    "",
-                    "첫 줄에 편집기 자동 완성을 켜는 스키마 주석이 없습니다",
-                    f"파일 맨 첫 줄에 {josa(repr(expected), '을', '를')} 넣어 주세요",
-                    "warning",
-                )
+        expected = modeline(subject.path, self.content_dir.resolve())
+        first = subject.path.read_bytes().decode("utf-8-sig", errors="replace").split("\n", 1)[0].strip()
+        if first != expected:
+            yield Problem(
+                subject.display,
+                1,
+                1,
+                "",
+                "첫 줄에 편집기 자동 완성을 켜는 스키마 주석이 없습니다",
+                f"파일 맨 첫 줄에 {josa(repr(expected), '을', '를')} 넣어 주세요",
+                "warning",
+            )

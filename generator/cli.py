@@ -11,6 +11,7 @@ import json
 import logging
 import re
 import sys
+import typing
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,16 +42,21 @@ class Project:
 def load_project(config_file: Path) -> Project:
     """The project's settings as MkDocs reads them, without building anything."""
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
 
     if not config_file.is_file():
         raise UsageError(f"설정 파일 {config_file}을 찾지 못했습니다 — 저장소 맨 위 폴더에서 실행하거나 -f로 mkdocs.yml 위치를 알려 주세요")
     # MkDocs logs its own notes while loading; an editor running `check` only needs the verdict.
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    mkdocs_log = logging.getLogger("mkdocs")
+    level = mkdocs_log.level
+    mkdocs_log.setLevel(logging.ERROR)
     try:
         config = load_config(config_file=str(config_file))
-    except ConfigurationError as error:
-        raise UsageError(f"{config_file}을 읽지 못했습니다: {error}") from None
+    except (ConfigurationError, Abort) as error:
+        # MkDocs has already logged the detail (which key, what is wrong) as an error above.
+        raise UsageError(f"{config_file}에 잘못된 설정이 있어 읽지 못했습니다 ({error}) — 위에 나온 설정 항목을 고쳐 주세요") from None
+    finally:
+        mkdocs_log.setLevel(level)
     plugin = config.plugins.get("giljabi")
     if plugin is None:
         raise UsageError(f"{config_file}의 plugins에 giljabi가 없습니다 — plugins 목록에 '- giljabi'를 넣어 주세요")
@@ -58,7 +64,7 @@ def load_project(config_file: Path) -> Project:
 
 
 def policy_for(project: Project) -> ContentPolicy:
-    return ContentPolicy.from_options(project.options, content_dir=project.content_dir)
+    return ContentPolicy.from_options(project.options, content_dir=project.content_dir, root=project.root)
 
 
 def run_check(project: Project) -> list[Problem]:
@@ -147,8 +153,15 @@ def cmd_schema(project: Project, check_only: bool) -> int:
     return EXIT_OK
 
 
+class _KoreanParser(argparse.ArgumentParser):
+    def error(self, message: str) -> typing.NoReturn:
+        # argparse's own wording is English and about Python; an editor needs the next step.
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"명령을 이해하지 못했습니다 ({message}) — 'python -m generator -h'로 쓸 수 있는 명령을 확인해 주세요\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="python -m generator", description="길잡이 안내서 편집 도구입니다.")
+    top = _KoreanParser(prog="python -m generator", description="길잡이 안내서 편집 도구입니다.")
     top.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="mkdocs.yml 위치 (기본: ./mkdocs.yml)")
     commands = top.add_subparsers(dest="command", required=True, metavar="명령")
     check = commands.add_parser("check", help="모든 안내서를 검사하고 문제를 한꺼번에 보여 줍니다.")
