@@ -1,0 +1,442 @@
+"""How the build's cost grows with the number of guides. Run by hand, never as a test:
+
+    .venv/bin/python -m generator.bench.build                  # N = 1, 10, 100, 1000; 3 runs each
+    .venv/bin/python -m generator.bench.build --sizes 10,100 --repeat 1
+    .venv/bin/python -m generator.bench.build --profile 200    # cProfile of one build, top functions
+
+For each N it writes N synthetic guides (generator/bench/synthetic.py) into a throwaway copy
+of the project (mkdocs.yml, overrides/, content/ without its guides) and builds it in a fresh
+Python process, as `mkdocs build --strict` does, measuring:
+
+- wall time and peak memory (the child's maximum resident set size);
+- the generator's own share: time spent inside our plugins' event handlers and the Jinja
+  filters they register (load + validate + render in on_files, the Korean search index in
+  on_post_build, ...);
+- the same pages as plain MkDocs + Material, without our plugins: the Markdown our plugin
+  generated in the first run is written out as ordinary .md files and built with the same
+  mkdocs.yml minus every giljabi plugin, in the same run of this script.
+
+Then it prints the PDF handout figures (generator/bench/handouts.py, when present) and the
+page weight of the real guide page (generator/bench/page_weight.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .synthetic import write_guides
+
+ROOT = Path(__file__).resolve().parents[2]
+CAPTURE_DIR = "captured-pages"
+OUR_PACKAGE = "generator."
+
+
+# --- child process: one build, instrumented --------------------------------------------------
+
+
+def _ours(obj: Any) -> bool:
+    module = getattr(obj, "__module__", None) or getattr(type(obj), "__module__", "")
+    return module.startswith(OUR_PACKAGE)
+
+
+class _Clock:
+    """Seconds spent in our code, by event; re-entrant calls are counted once."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.depth = 0
+
+    def wrap(self, label: str, function: Any) -> Any:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            if self.depth:
+                return function(*args, **kwargs)
+            self.depth += 1
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.seconds[label] = self.seconds.get(label, 0.0) + time.perf_counter() - start
+                self.depth -= 1
+
+        return timed
+
+
+def _identity_filter(value: Any, *args: Any, **kwargs: Any) -> Any:
+    return value
+
+
+def child(project: Path, site_dir: Path, plain: bool, capture: Path | None, handouts: bool = True) -> dict[str, Any]:
+    """Build project into site_dir in this process; return where the time went."""
+    import logging
+
+    if not handouts:
+        # Only when no real handout could be rendered to pre-fill the cache (see prefill_handouts).
+        import generator.plugin
+
+        generator.plugin.build_handouts = lambda *_args, **_kwargs: []  # type: ignore[attr-defined]
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    os.chdir(project)
+    started = time.perf_counter()
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=not plain)
+    plugins = config.plugins
+    clock = _Clock()
+    template_filters = _template_filters(project)
+
+    for event, methods in plugins.events.items():
+        kept = []
+        for method in methods:
+            if not _ours(getattr(method, "__self__", method)):
+                kept.append(method)
+            elif not plain:
+                timed = clock.wrap(event, method)
+                plugins._event_origins[timed] = plugins._event_origins.get(method, "<unknown>")
+                kept.append(timed)
+        plugins.events[event] = kept
+
+    def after_env(env: Any, **_kwargs: Any) -> Any:
+        for name, function in list(env.filters.items()):
+            if not plain and _ours(function):
+                env.filters[name] = clock.wrap(f"filter {name}", function)
+        if plain:
+            # overrides/ call filters our plugin registers; without it they pass values through.
+            for name in template_filters:
+                env.filters.setdefault(name, _identity_filter)
+        return env
+
+    plugins.events["env"].append(after_env)
+    if capture is not None:
+
+        def capture_pages(files: Any, **_kwargs: Any) -> Any:
+            for file in files:
+                if file.generated_by is not None and file.src_uri.endswith(".md"):
+                    target = capture / file.src_uri
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_text(file.content_string, encoding="utf-8")
+            return files
+
+        plugins.events["files"].append(capture_pages)
+
+    plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        plugins.on_shutdown()
+    return {"seconds": time.perf_counter() - started, "ours": clock.seconds, "peak_kb": _peak_kb()}
+
+
+def _peak_kb() -> int:
+    """This process's peak resident memory since exec.
+
+    Not getrusage: its ru_maxrss keeps the high-water mark of the forked parent from before exec.
+    """
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
+def _template_filters(project: Path) -> set[str]:
+    """Filters our templates use that only our plugin provides (named giljabi_*)."""
+    names: set[str] = set()
+    for path in (project / "overrides").rglob("*.html"):
+        names.update(re.findall(r"\|\s*(giljabi_\w+)", path.read_text(encoding="utf-8")))
+    return names
+
+
+# --- parent process: projects, repeated runs, the table ---------------------------------------
+
+
+@dataclass
+class Run:
+    wall: float  # the whole process: interpreter start, imports, config, build
+    peak_mb: float
+    ours: dict[str, float]
+
+    @property
+    def ours_total(self) -> float:
+        return sum(self.ours.values())
+
+
+def run_child(project: Path, site_dir: Path, *, plain: bool = False, capture: Path | None = None, handouts: bool = True) -> Run:
+    args = [sys.executable, "-m", "generator.bench.build", "--child", str(project), str(site_dir)]
+    if plain:
+        args.append("--plain")
+    if not handouts:
+        args.append("--no-handouts")
+    if capture is not None:
+        args += ["--capture", str(capture)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    start = time.perf_counter()
+    process = subprocess.Popen(args, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    stdout, stderr = process.communicate()
+    wall = time.perf_counter() - start
+    if process.returncode != 0:
+        raise SystemExit(f"build of {project} failed ({process.returncode}):\n{stderr[-4000:]}")
+    result = json.loads(stdout.strip().splitlines()[-1])
+    return Run(wall, result["peak_kb"] / 1024, result["ours"])
+
+
+def make_project(dest: Path, guides: int, seed: int) -> Path:
+    """A copy of the project whose content/guides/ holds only synthetic guides."""
+    dest.mkdir(parents=True)
+    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
+    shutil.copytree(ROOT / "content", dest / "content", ignore=lambda folder, names: ["guides"] if Path(folder) == ROOT / "content" else [])
+    write_guides(guides, dest / "content", seed=seed)
+    return dest
+
+
+class HandoutFiller:
+    """Fills a project's handout cache so builds run "with handouts already cached".
+
+    Rendering 1000 handouts cold takes far longer than the build they are cached for (their
+    cold time is measured separately), so every cache entry is a copy of one real handout,
+    rendered once from synthetic guide 1. The build then does what it does on a warm cache:
+    hash every guide, find its PDF and copy it into the site.
+    """
+
+    def __init__(self) -> None:
+        self.sample: bytes | None = None
+        self.seconds: float | None = None
+        self.problem: str | None = None
+
+    def fill(self, project: Path) -> bool:
+        if self.problem:
+            return False
+        try:
+            import io
+
+            from mkdocs.config import load_config
+
+            from generator.handout import writer
+            from generator.loader import load_guides
+
+            site_url = load_config(str(project / "mkdocs.yml")).site_url or ""
+            guides, _warnings = load_guides(project / "content", root=project)
+            if self.sample is None:
+                start = time.perf_counter()
+                self.sample = writer.render_pdf(guides[0].guide, writer.page_url(site_url, guides[0].guide))
+                self.seconds = time.perf_counter() - start
+            original, sample = writer.render_pdf, self.sample
+            writer.render_pdf = lambda _guide, _url: sample  # type: ignore[assignment]
+            try:
+                # The plugin keeps its cache in <project>/.cache/handouts (generator/plugin.py).
+                writer.build_handouts(guides, site_url, cache_dir=project / ".cache" / "handouts", stream=io.StringIO())
+            finally:
+                writer.render_pdf = original  # type: ignore[assignment]
+            return True
+        except Exception as error:  # the handout code is someone else's and may be mid-change
+            self.problem = f"{type(error).__name__}: {error}"
+            return False
+
+
+def make_plain_project(ours: Path, captured: Path, dest: Path) -> Path:
+    """Same config and theme; the pages our plugin generated, as ordinary Markdown files."""
+    dest.mkdir(parents=True)
+    shutil.copy2(ours / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ours / "overrides", dest / "overrides")
+    shutil.copytree(ours / "content", dest / "content", ignore=shutil.ignore_patterns("*.yml"))
+    shutil.copytree(captured, dest / "content", dirs_exist_ok=True)
+    return dest
+
+
+@dataclass
+class Row:
+    guides: int
+    ours: list[Run]
+    plain: list[Run]
+    guide_html: int  # bytes of the first synthetic guide's page
+    search_bytes: int  # everything under site/search/
+    site_bytes: int
+    handouts: bool  # False: built without handouts, because none could be rendered
+
+    @property
+    def build(self) -> float:
+        return statistics.median(r.wall for r in self.ours)
+
+    @property
+    def plain_build(self) -> float:
+        return statistics.median(r.wall for r in self.plain)
+
+    @property
+    def generator(self) -> float:
+        return statistics.median(r.ours_total for r in self.ours)
+
+    @property
+    def peak_mb(self) -> float:
+        return max(r.peak_mb for r in self.ours)
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def measure(guides: int, repeat: int, seed: int, work: Path, filler: HandoutFiller) -> Row:
+    ours = make_project(work / f"ours-{guides}", guides, seed)
+    handouts = filler.fill(ours)
+    captured = work / f"{CAPTURE_DIR}-{guides}"
+    site = work / f"site-{guides}"
+    runs = []
+    for attempt in range(repeat):
+        runs.append(run_child(ours, site, capture=captured if attempt == 0 else None, handouts=handouts))
+        print(f"  N={guides}: 길잡이 빌드 {attempt + 1}/{repeat}: {runs[-1].wall:.2f}초", file=sys.stderr, flush=True)
+    first = _first_guide_id(ours)
+    row_html = (site / "guides" / first / "index.html").stat().st_size
+    search_bytes = folder_bytes(site / "search") if (site / "search").is_dir() else 0
+    site_bytes = folder_bytes(site)
+    plain = make_plain_project(ours, captured, work / f"plain-{guides}")
+    plain_runs = []
+    for attempt in range(repeat):
+        plain_runs.append(run_child(plain, work / f"plain-site-{guides}", plain=True))
+        print(f"  N={guides}: MkDocs만 빌드 {attempt + 1}/{repeat}: {plain_runs[-1].wall:.2f}초", file=sys.stderr, flush=True)
+    shutil.rmtree(plain)
+    shutil.rmtree(work / f"plain-site-{guides}")
+    shutil.rmtree(ours)
+    shutil.rmtree(site)
+    return Row(guides, runs, plain_runs, row_html, search_bytes, site_bytes, handouts)
+
+
+def _first_guide_id(project: Path) -> str:
+    """The id of synthetic guide number 1: the same guide at every N for a given seed."""
+    for path in (project / "content" / "guides").glob("*-0001.yml"):
+        return path.stem
+    raise SystemExit("synthetic guide 0001 is missing")
+
+
+def table(rows: list[Row]) -> str:
+    header = (
+        "| 안내서 N | 빌드 (중앙값) | 최대 메모리 | 생성기 몫 | 생성기 비율 | 같은 페이지, MkDocs만 | 길잡이/MkDocs | 페이지당 | 안내서 HTML | 검색 색인 | 사이트 |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    )
+    lines = list(header)
+    for row in rows:
+        pages = row.guides + 1  # the home page; about.md and other hand-written pages are not counted
+        lines.append(
+            f"| {row.guides} | {row.build:.2f} s | {row.peak_mb:.0f} MB | {row.generator:.2f} s | {100 * row.generator / row.build:.1f}% "
+            f"| {row.plain_build:.2f} s | {row.build / row.plain_build:.2f}× | {row.build / pages * 1000:.1f} ms "
+            f"| {row.guide_html / 1024:.1f} KB | {row.search_bytes / 1024:.0f} KB | {row.site_bytes / 1024 / 1024:.1f} MB |"
+        )
+    return "\n".join(lines)
+
+
+def verdicts(rows: list[Row]) -> list[str]:
+    by_n = {row.guides: row for row in rows}
+    out = []
+    for row in rows:
+        parts = ", ".join(f"{label} {seconds:.2f}" for label, seconds in _median_parts(row).items())
+        out.append(f"N={row.guides} 생성기 몫의 내역(초, 중앙값): {parts}")
+    if 100 in by_n and 1000 in by_n:
+        ratio = by_n[1000].build / by_n[100].build
+        out.append(f"t(1000)/t(100) = {ratio:.2f} (목표 ≤ 11; 선형이면 약 10) {'통과' if ratio <= 11 else '미달'}")
+    if 1000 in by_n:
+        t = by_n[1000].build
+        out.append(f"1000개 빌드 중앙값 {t:.2f}초 (목표 ≤ 15초) {'통과' if t <= 15 else '미달'}")
+        share = by_n[1000].generator / t
+        out.append(f"1000개에서 생성기 몫 {100 * share:.1f}% (목표 ≤ 10%) {'통과' if share <= 0.10 else '미달'}")
+    if 10 in by_n and 1000 in by_n:
+        growth = by_n[1000].guide_html / by_n[10].guide_html
+        out.append(f"같은 안내서 페이지 HTML: 10개일 때 {by_n[10].guide_html} B, 1000개일 때 {by_n[1000].guide_html} B, {growth:.2f}배 (목표 ≤ 1.5배) {'통과' if growth <= 1.5 else '미달'}")
+    return out
+
+
+def _median_parts(row: Row) -> dict[str, float]:
+    labels = sorted({label for run in row.ours for label in run.ours})
+    return {label: statistics.median(run.ours.get(label, 0.0) for run in row.ours) for label in labels}
+
+
+def profile(guides: int, seed: int, top: int) -> None:
+    """cProfile of one build of N synthetic guides, sorted by cumulative and by own time."""
+    import cProfile
+    import pstats
+
+    with tempfile.TemporaryDirectory(prefix="giljabi-profile-") as folder:
+        project = make_project(Path(folder) / "ours", guides, seed)
+        handouts = HandoutFiller().fill(project)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        child(project, Path(folder) / "site", plain=False, capture=None, handouts=handouts)
+        profiler.disable()
+        stats = pstats.Stats(profiler)
+        stats.sort_stats("cumulative").print_stats(top)
+        stats.sort_stats("tottime").print_stats(top)
+
+
+def git_head() -> str:
+    result = subprocess.run(["git", "log", "-1", "--format=%h %s"], cwd=ROOT, capture_output=True, text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    return result.stdout.strip() + (" (+ 커밋하지 않은 변경)" if dirty else "")
+
+
+def machine() -> str:
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "?")
+    memory_kb = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), 0)
+    return f"{os.cpu_count()} 코어 ({model}), 메모리 {memory_kb / 1024 / 1024:.1f} GB, Python {sys.version.split()[0]}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1,10,100,1000", help="comma-separated numbers of guides")
+    parser.add_argument("--repeat", type=int, default=3, help="builds per size; the table shows the median")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--profile", type=int, metavar="N", help="profile one build of N guides instead")
+    parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--skip-handouts", action="store_true")
+    parser.add_argument("--skip-page-weight", action="store_true")
+    parser.add_argument("--child", nargs=2, metavar=("PROJECT", "SITE"), help=argparse.SUPPRESS)
+    parser.add_argument("--plain", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--capture", help=argparse.SUPPRESS)
+    parser.add_argument("--no-handouts", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.child:
+        result = child(Path(args.child[0]), Path(args.child[1]), args.plain, Path(args.capture) if args.capture else None, not args.no_handouts)
+        print(json.dumps(result))
+        return
+    if args.profile:
+        profile(args.profile, args.seed, args.top)
+        return
+
+    sizes = [int(size) for size in args.sizes.split(",")]
+    print(f"# 길잡이 빌드 벤치마크\n\n측정한 코드: {git_head()}\n기계: {machine()}\n반복: 크기마다 {args.repeat}번, 표는 중앙값입니다.\n")
+    with tempfile.TemporaryDirectory(prefix="giljabi-bench-") as folder:
+        filler = HandoutFiller()
+        rows = [measure(n, args.repeat, args.seed, Path(folder), filler) for n in sizes]
+    print(table(rows))
+    if filler.problem:
+        print(f"\n주의: 인쇄용 안내문을 만들 수 없어({filler.problem}) 안내문 없이 페이지와 검색만 빌드했습니다.")
+    elif filler.seconds is not None:
+        print(f"\n안내문 캐시는 실제 안내문 한 부(안내서 1번, {len(filler.sample or b'') / 1024:.0f} KB, 렌더링 {filler.seconds:.2f}초)의 사본으로 채웠습니다.")
+    print()
+    for line in verdicts(rows):
+        print(f"- {line}")
+
+    if not args.skip_handouts:
+        print("\n## PDF 안내문\n")
+        handouts = ROOT / "generator" / "bench" / "handouts.py"
+        if handouts.is_file():
+            subprocess.run([sys.executable, "-m", "generator.bench.handouts"], cwd=ROOT, check=False)
+        else:
+            print("generator/bench/handouts.py가 아직 없어 PDF 안내문은 측정하지 않았습니다.")
+    if not args.skip_page_weight:
+        print("\n## 실제 안내서 페이지의 무게\n")
+        subprocess.run([sys.executable, "-m", "generator.bench.page_weight"], cwd=ROOT, check=False)
+
+
+if __name__ == "__main__":
+    main()
