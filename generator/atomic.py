@@ -15,10 +15,12 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.utils import CountHandler
 
@@ -117,6 +119,24 @@ class AtomicBuildPlugin(BasePlugin):
             staged.discard()
             raise PluginError(f"새로 만든 사이트를 {staged.target}에 옮기지 못했습니다 (이전 사이트는 그대로입니다): {error}") from None
         config.site_dir = str(staged.target)
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
+        """Keep serving the last good site while a rebuild fails.
+
+        MkDocs' dev server holds every request after a failed rebuild ("the server will appear
+        stuck") until a build succeeds. The staged build left the previous site whole, so the
+        failure is reported and the server is told the build is over, and it serves that site.
+        """
+        rebuild = server.builder
+
+        def rebuild_or_keep_last_good() -> None:
+            try:
+                rebuild()
+            except (Exception, SystemExit) as error:  # MkDocs' Abort is a SystemExit
+                log.error("%s 마지막으로 성공한 사이트를 계속 보여 줍니다. 파일을 고쳐 저장하면 다시 만듭니다.", error)
+
+        server.builder = rebuild_or_keep_last_good
+        return server
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.staged is not None:
