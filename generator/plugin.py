@@ -16,6 +16,7 @@ from .checks import ContentPolicy
 from .config import GiljabiConfig
 from .handout import SITE_URL_MISSING, build_handouts
 from .loader import GuideFile, load_guides
+from .passthrough import SetAside, set_aside
 from .problems import ContentError
 from .render import guide_src_uri, render_guide, render_home
 from .search.site import index_site, worker_swapper
@@ -28,6 +29,7 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.guides: list[GuideFile] = []
+        self.set_aside: dict[str, SetAside] = {}
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -59,6 +61,21 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         if files.get_file_from_path("index.md") is None:
             files.append(File.generated(config, "index.md", content=render_home([g.guide for g in self.guides])))
         return files
+
+    @event_priority(-100)  # last, so other plugins see the guide page's Markdown whole
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        if "giljabi_guide" not in page.meta:
+            return markdown
+        if self.config.search_korean:
+            # The Korean index comes from the guide data; Material's parse of this page would be discarded.
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        markdown, self.set_aside[page.file.src_uri] = set_aside(markdown)  # see generator/passthrough.py
+        return markdown
+
+    @event_priority(100)  # first, so other plugins see the guide page's HTML whole
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        kept = self.set_aside.pop(page.file.src_uri, None)
+        return kept.put_back(html) if kept else html
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # overrides/main.html pipes Material's __config block through this filter.
