@@ -11,16 +11,27 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
+import markdown
 import pytest
+import yaml
 from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
 
 from conftest import ROOT, build_site, copy_project
-from generator.checks import ContentPolicy, months_before
-from generator.cli import load_project
+from generator.checks import ContentPolicy, Subject, months_before, text_fields
+from generator.cli import load_project, new_guide_text
 from generator.loader import GuideFile, load_guides
+from generator.model import Guide
 from generator.problems import ContentError, Problem
+from generator.render import render_guide, render_home
+from generator.textfmt import link_targets
+from generator.yamlsource import SourceMap
 
 OFFICIAL = ("www.kbstar.com", "obank.kbstar.com", "yeskey.or.kr", "www.yessign.or.kr", "www.fss.or.kr", "www.boho.or.kr")
 TODAY = dt.date(2026, 11, 28)
@@ -321,3 +332,140 @@ def test_every_problem_of_every_kind_is_reported_at_once(tmp_path: Path) -> None
         ["content/guides/sample.yml:7:11", "reviewed"],
         ["content/guides/sample.yml:10:10", "sources[1].url"],
     ]
+
+
+# Any text, anywhere, is text (property) -------------------------------------------------------------
+
+INLINE_TAGS = {"em", "strong", "a", "code", "br", "p"}
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<a href='https://evil.example'>은행</a>",
+    '"><svg onload=alert(1)>',
+    "{: onclick=alert(1) }",
+    "&lt;b&gt;",
+    "[눌러 주세요](javascript:alert(1))",
+    "[은행](https://www.kbstar.com){: onclick=alert(1) }",
+    "<https://evil.example>",
+    "<!-- 숨김 -->",
+    "]]>",
+    "`<b>`",
+    "***굵게***",
+    "# 제목",
+    "- 목록",
+    "1. 번호",
+    "> 인용",
+    "    코드",
+    "---",
+    "| a | b |\n|---|---|",
+    "!!! danger",
+    "a\n\n<b>b</b>",
+    "a\n \nb",
+    "</div></section><div>",
+    "{{ guide.id }}{% raw %}",
+    "\\<b>",
+]
+PIECES = st.sampled_from(list("<>&\"'=/!?-;#*_[](){}:`\\ \n") + list("abxyzAB019") + ["가", "한글", "은행"])
+TEXT = st.one_of(
+    st.sampled_from(PAYLOADS),
+    st.lists(PIECES, min_size=1, max_size=30).map("".join),
+    st.tuples(st.sampled_from(PAYLOADS), st.lists(PIECES, max_size=10).map("".join)).map("".join),
+).filter(lambda text: text.strip() != "")
+
+
+@lru_cache(maxsize=1)
+def scaffold() -> Guide:
+    """The `new` scaffold: every section and field of the format filled in."""
+    project = load_project(ROOT / "mkdocs.yml")
+    path = project.content_dir / "guides" / "property-guide.yml"
+    text = new_guide_text("property-guide", path, project, ContentPolicy.from_options(project.options, project.content_dir))
+    return Guide.model_validate(yaml.safe_load(text))
+
+
+@lru_cache(maxsize=1)
+def site_markdown() -> markdown.Markdown:
+    """Markdown with exactly the extensions mkdocs.yml gives MkDocs for every page."""
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+
+def built_page(guide: Guide) -> tuple[BeautifulSoup, dict[str, object]]:
+    """The guide's page as MkDocs turns it into HTML (front matter apart), and the front matter."""
+    source, meta = get_data(render_guide(guide) + render_home([guide]))
+    converter = site_markdown()
+    converter.reset()
+    return BeautifulSoup(converter.convert(source), "html.parser"), meta
+
+
+def with_text(guide: Guide, loc: tuple[str | int, ...], text: str) -> Guide:
+    data = guide.model_dump(mode="json")
+    target = data
+    for part in loc[:-1]:
+        target = target[part]
+    target[loc[-1]] = text
+    return Guide.model_validate(data)
+
+
+def tag_counts(page: BeautifulSoup) -> Counter[str]:
+    return Counter(element.name for element in page.find_all(True) if element.name not in INLINE_TAGS)
+
+
+FIELDS = [loc for loc, _text in text_fields(scaffold())]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(loc=st.sampled_from(FIELDS), text=TEXT)
+def test_any_text_in_any_field_is_text_on_the_page_never_markup(loc: tuple[str | int, ...], text: str) -> None:
+    page, meta = built_page(with_text(scaffold(), loc, text))
+    baseline, _ = built_page(with_text(scaffold(), loc, "자리표시"))
+
+    # No element the template did not put there, except inline emphasis, code and links.
+    assert tag_counts(page) == tag_counts(baseline)
+    for element in page.find_all(True):
+        assert not any(name.lower().startswith("on") for name in element.attrs), element
+    assert all(value and '"' not in str(value) and "<" not in str(value) for value in (meta["title"], meta["description"]))
+
+    # Every link that renders is one the link check looked at, so no link can slip past it.
+    policy = ContentPolicy(OFFICIAL, 12, TODAY)
+    new_links = Counter(a.get("href") for a in page.find_all("a")) - Counter(a.get("href") for a in baseline.find_all("a"))
+    seen = {text.strip()} if loc[-1] == "url" else set(link_targets(text.strip()))
+    assert set(new_links) <= seen
+
+    # Text without Markdown syntax that the checks accept shows exactly as written.
+    plain_text = not set("*_[]`\\\n").intersection(text) and "<" not in text and "&" not in text
+    subject = Subject("x.yml", Path("x.yml"), SourceMap(), [(loc, text.strip())], None)
+    accepted = not list(policy.check_markup(subject)) and not list(policy.check_links(subject))
+    shown_on_page = "자리표시" in baseline.get_text()  # search-only fields (aliases) are not
+    if plain_text and accepted and shown_on_page:
+        assert text.strip() in page.get_text()
+
+
+def test_a_nasty_but_accepted_text_in_every_field_survives_a_real_build_as_text(tmp_path: Path) -> None:
+    """The whole theme too (page title, table of contents, search index), not only the guide body."""
+    nasty = "1 < 2 > 0 & \"따옴표\" 'x' {: onclick=alert(1) } -- 확인"
+    project = copy_project(tmp_path / "project")
+    data = scaffold().model_dump(mode="json")
+    for loc, _text in text_fields(scaffold()):
+        if loc[-1] != "url":
+            target = data
+            for part in loc[:-1]:
+                target = target[part]
+            target[loc[-1]] = nasty
+    data["reviewed"] = dt.date.today().isoformat()
+    text = "# yaml-language-server: $schema=../guide.schema.json\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    (project / "content" / "guides" / "property-guide.yml").write_text(text, encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    html = (tmp_path / "site" / "guides" / "property-guide" / "index.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    assert page.title is not None and page.title.get_text().startswith(nasty)
+    assert not [el for el in page.find_all(True) if any(name.lower().startswith("on") for name in el.attrs)]
+    content = page.select_one("article")
+    assert content is not None and content.get_text().count(nasty) >= 30
+    toc_titles = [a.get_text(strip=True) for a in page.select(".md-nav--secondary a")]
+    assert nasty in toc_titles, "the closing heading in the table of contents"
+    description = page.find("meta", attrs={"name": "description"})
+    assert description is not None and description["content"] == nasty, "an attribute value, not attributes"
