@@ -15,7 +15,7 @@ from mkdocs.config import load_config
 
 from conftest import ROOT, build_site, copy_project
 from generator.handout import MissingGlyphError, build_handouts, handout_html, page_url, render_document, render_pdf
-from generator.handout.keepall import keep_words
+from generator.handout.keepall import WORD_JOINER, keep_words
 from generator.handout.progress import Progress
 from generator.problems import ContentError
 from generator.textfmt import plain
@@ -71,6 +71,7 @@ def test_handout_has_every_step_row_and_checklist_item_in_order(handouts, guide_
     for loaded in guide_files:
         guide = loaded.guide
         text = _squash(_run("pdftotext", str(handouts[guide.id]), "-"))
+        assert WORD_JOINER not in text, "copying text from the PDF must give plain words"
         expected = [("title", guide.title), ("summary", guide.summary)]
         expected += [(f"facts[{f.id}]", f.value) for f in guide.facts]
         expected += [(f"warnings.points[{i}]", p) for w in guide.warnings for i, p in enumerate(w.points)]
@@ -143,17 +144,14 @@ def split_words(pdf: Path, words: set[str]) -> list[str]:
 
 
 def _words(html_text: str) -> set[str]:
-    return set(BeautifulSoup(html_text, "html.parser").get_text(" ").split())
+    return set(BeautifulSoup(html_text.replace(WORD_JOINER, ""), "html.parser").get_text(" ").split())
 
 
 def test_split_word_check_catches_splits_that_keep_words_prevents(tmp_path) -> None:
     from weasyprint import HTML
 
     paragraph = "금융인증서는 인터넷뱅킹과 모바일뱅킹에서 본인을 확인하는 전자 인증서이며 금융결제원의 클라우드에 보관됩니다. " * 6
-    page = (
-        '<html lang="ko"><head><style>.gj-w { white-space: nowrap }</style></head>'
-        "<body style=\"width: 52mm; font: 11pt 'Noto Sans CJK KR'\"><p>%s</p></body></html>" % paragraph
-    )
+    page = "<html lang=\"ko\"><body style=\"width: 52mm; font: 11pt 'Noto Sans CJK KR'\"><p>%s</p></body></html>" % paragraph
     plain_pdf, kept_pdf = tmp_path / "plain.pdf", tmp_path / "kept.pdf"
     HTML(string=page).write_pdf(plain_pdf)
     HTML(string=keep_words(page)).write_pdf(kept_pdf)
@@ -286,3 +284,13 @@ def test_look_at_the_seed_handout(handouts, seed, output_dir: Path) -> None:
         old.unlink()
     _run("pdftoppm", "-png", "-r", "80", str(pdf), str(output_dir / f"handout-{seed.guide.id}"))
     assert len(list(output_dir.glob(f"handout-{seed.guide.id}-*.png"))) >= 1
+
+
+def test_keep_words_joins_hangul_words_only_and_keeps_markup_intact() -> None:
+    j = WORD_JOINER
+    html_in = '<p>인증 <strong>센터 → 개인</strong>을 &quot;보안&quot;은 www.kbstar.com <a href="https://x.kr/가">KB국민</a></p><style>p::before { content: "한글" }</style>'
+    expected = (
+        f'<p>인{j}증 <strong>센{j}터 → 개{j}인</strong>{j}을 &quot;{j}보{j}안{j}&quot;{j}은 www.kbstar.com '
+        f'<a href="https://x.kr/가">KB{j}국{j}민</a></p><style>p::before {{ content: "한글" }}</style>'
+    )
+    assert keep_words(html_in) == expected

@@ -1,0 +1,91 @@
+"""What a PDF handout costs. Run by hand, never as a test:
+
+    .venv/bin/python -m generator.bench.handouts             # every guide, 5 timed renders each
+    .venv/bin/python -m generator.bench.handouts --repeat 9
+
+For every guide in content/ it prints:
+
+- seconds per handout: the median of --repeat renders (guide data to PDF bytes, as the
+  build does on a cache miss), after one untimed warm-up render that loads the fonts;
+- the PDF's size and page count;
+
+and for all guides together, through the same function the MkDocs plugin calls
+(generator.handout.build_handouts) with a fresh cache folder:
+
+- the first build (every handout rendered), and
+- the rebuild when nothing changed (median of --repeat), which is what `mkdocs serve` pays
+  on every save.
+
+Targets on the reference machine (2 cores): at most 1 s per handout, at most 400 KB per
+handout, and a rebuild near zero when nothing changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from mkdocs.config import load_config
+
+from ..handout import build_handouts, page_url, render_pdf
+from ..loader import load_guides
+
+ROOT = Path(__file__).resolve().parents[2]
+TARGET_SECONDS = 1.0
+TARGET_KB = 400
+
+
+def _pages(pdf: bytes) -> int:
+    info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=False).stdout.decode()
+    for line in info.splitlines():
+        if line.startswith("Pages:"):
+            return int(line.split()[1])
+    return 0
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=5, help="timed renders per guide (default 5)")
+    args = parser.parse_args(argv)
+
+    site_url = load_config(str(ROOT / "mkdocs.yml")).site_url
+    guides, _warnings = load_guides(ROOT / "content", root=ROOT)
+    print(f"PDF 안내문 측정: 안내서 {len(guides)}개, 안내문마다 {args.repeat}번 (준비 1번 뒤)")
+
+    for loaded in guides:
+        url = page_url(site_url, loaded.guide)
+        render_pdf(loaded.guide, url)  # warm-up: fonts, fontconfig, templates
+        seconds = []
+        for _ in range(args.repeat):
+            started = time.perf_counter()
+            pdf = render_pdf(loaded.guide, url)
+            seconds.append(time.perf_counter() - started)
+        median = statistics.median(seconds)
+        size_kb = len(pdf) / 1024
+        print(
+            f"  {loaded.guide.id}: 안내문 1개 {median:.2f}초 (중앙값, 최소 {min(seconds):.2f} 최대 {max(seconds):.2f}; 목표 {TARGET_SECONDS:.0f}초 이하), "
+            f"{size_kb:.0f} KB (목표 {TARGET_KB} KB 이하), {_pages(pdf)}쪽"
+        )
+
+    with tempfile.TemporaryDirectory(prefix="giljabi-handouts-") as folder:
+        cache = Path(folder)
+        started = time.perf_counter()
+        build_handouts(guides, site_url, cache, stream=io.StringIO())
+        first = time.perf_counter() - started
+        again = []
+        for _ in range(args.repeat):
+            started = time.perf_counter()
+            handouts = build_handouts(guides, site_url, cache, stream=io.StringIO())
+            again.append(time.perf_counter() - started)
+        assert not any(h.rebuilt for h in handouts)
+    print(f"  전체 첫 빌드(캐시 없음): {first:.2f}초")
+    print(f"  바뀐 것이 없을 때 다시 빌드: {statistics.median(again) * 1000:.1f}ms (중앙값, 안내서 {len(guides)}개의 해시 계산과 캐시 확인)")
+
+
+if __name__ == "__main__":
+    main()
