@@ -1,0 +1,182 @@
+"""What a reader's phone downloads for the real guide page. Run by hand, never as a test:
+
+    .venv/bin/python -m generator.bench.page_weight [guide-id]
+
+Builds the real site (`mkdocs build --strict`) into a temp folder, serves it on 127.0.0.1
+and opens the guide page in Debian's Chromium (Playwright) at 360×740, then lists every
+request the page makes until the network is idle: bytes as served and gzipped (what a
+server with compression would send), grouped by kind, with our own CSS and JS (files from
+overrides/) apart from Material's, fonts, and any request that leaves the site's origin.
+Screenshots go to test-output/page-weight-*.png.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("GILJABI_CHROMIUM", "/usr/bin/chromium")
+# The flags this machine needs (the same as tests/conftest.py).
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+OUR_BUDGET = 10 * 1024  # our CSS + JS, gzip, on top of Material's
+
+
+@dataclass(frozen=True)
+class Transfer:
+    url: str
+    kind: str  # html, css, js, font, json, image, other
+    raw: int
+    gzipped: int
+    ours: bool  # a file from overrides/, not Material's
+    same_origin: bool
+
+
+def _kind(path: str, resource_type: str, content_type: str) -> str:
+    if resource_type == "document" or "text/html" in content_type:
+        return "html"
+    if resource_type == "font" or path.endswith((".woff", ".woff2", ".ttf", ".otf")):
+        return "font"
+    if resource_type == "stylesheet" or path.endswith(".css"):
+        return "css"
+    if resource_type == "script" or path.endswith((".js", ".mjs")):
+        return "js"
+    if path.endswith(".json") or "json" in content_type:
+        return "json"
+    if resource_type == "image":
+        return "image"
+    return "other"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def build(site: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"사이트를 만들지 못했습니다:\n{result.stdout}{result.stderr}")
+
+
+def measure(site: Path, page_path: str, screenshots: Path | None = None) -> list[Transfer]:
+    """Every response the page at page_path gets while loading, until the network is idle."""
+    from playwright.sync_api import sync_playwright
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    transfers: list[Transfer] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+            page = context.new_page()
+            outside: list[str] = []
+
+            def refuse_outside(route: object) -> None:
+                # Nothing may leave the site's origin; record it and answer without the network.
+                outside.append(route.request.url)  # type: ignore[attr-defined]
+                route.abort()  # type: ignore[attr-defined]
+
+            page.route(lambda url: not url.startswith(origin), refuse_outside)
+            responses = []
+            page.on("response", lambda response: responses.append(response))
+            page.goto(f"{origin}/{page_path}", wait_until="networkidle")
+            page.wait_for_timeout(500)
+            for response in responses:
+                body = response.body() if response.status < 300 else b""
+                path = urlsplit(response.url).path
+                local = path.removeprefix(urlsplit(origin + "/").path)
+                relative = local.lstrip("/")
+                transfers.append(
+                    Transfer(
+                        url=response.url,
+                        kind=_kind(path, response.request.resource_type, response.headers.get("content-type", "")),
+                        raw=len(body),
+                        gzipped=len(gzip.compress(body, 6)) if body else 0,
+                        ours=bool(relative) and not relative.endswith(".html") and (ROOT / "overrides" / relative).is_file(),
+                        same_origin=response.url.startswith(origin),
+                    )
+                )
+            transfers += [Transfer(url, "other", 0, 0, False, False) for url in outside]
+            if screenshots is not None:
+                screenshots.mkdir(exist_ok=True)
+                page.screenshot(path=str(screenshots / "page-weight-mobile.png"), full_page=False)
+                page.set_viewport_size({"width": 1280, "height": 800})
+                page.wait_for_timeout(300)
+                page.screenshot(path=str(screenshots / "page-weight-desktop.png"), full_page=False)
+            browser.close()
+    finally:
+        server.shutdown()
+    return transfers
+
+
+def report(transfers: list[Transfer]) -> list[str]:
+    lines = ["| 종류 | 요청 수 | 받은 크기 | gzip 크기 |", "|---|---:|---:|---:|"]
+    for kind in ("html", "css", "js", "json", "font", "image", "other"):
+        group = [t for t in transfers if t.kind == kind]
+        if group:
+            lines.append(f"| {kind} | {len(group)} | {sum(t.raw for t in group) / 1024:.1f} KB | {sum(t.gzipped for t in group) / 1024:.1f} KB |")
+    lines.append(f"| 합계 | {len(transfers)} | {sum(t.raw for t in transfers) / 1024:.1f} KB | {sum(t.gzipped for t in transfers) / 1024:.1f} KB |")
+    ours = [t for t in transfers if t.ours and t.kind in ("css", "js")]
+    ours_gzip = sum(t.gzipped for t in ours)
+    fonts = sum(t.raw for t in transfers if t.kind == "font")
+    outside = [t.url for t in transfers if not t.same_origin]
+    lines += [
+        "",
+        f"- 우리 CSS+JS (overrides/의 파일 {len(ours)}개): {sum(t.raw for t in ours) / 1024:.1f} KB, gzip {ours_gzip / 1024:.1f} KB "
+        f"(목표 ≤ 10 KB) {'통과' if ours_gzip <= OUR_BUDGET else '미달'}",
+    ]
+    lines += [f"  - {urlsplit(t.url).path}: {t.raw} B, gzip {t.gzipped} B" for t in ours]
+    worker = [t for t in ours if t.url.endswith("search-worker.js")]
+    if worker:
+        material = _material_worker_gzip()
+        lines.append(
+            f"  - search-worker.js는 Material의 검색 워커(gzip {material / 1024:.1f} KB)를 대신하므로 그 파일은 받지 않습니다. "
+            f"워커를 빼면 우리 CSS+JS는 gzip {(ours_gzip - worker[0].gzipped) / 1024:.1f} KB, Material 대비 실제 증감은 {(ours_gzip - material) / 1024:+.1f} KB입니다."
+        )
+    lines += [
+        f"- 글꼴: {fonts} B (목표 0) {'통과' if fonts == 0 else '미달'}",
+        f"- 사이트 밖으로 나간 요청: {len(outside)}개 (목표 0) {'통과' if not outside else '미달'}",
+    ]
+    lines += [f"  - {url}" for url in outside]
+    lines += ["", "요청 목록:"] + [f"- {t.kind} {urlsplit(t.url).path} {t.raw} B (gzip {t.gzipped} B)" for t in transfers]
+    return lines
+
+
+def _material_worker_gzip() -> int:
+    import material
+
+    workers = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
+    return sum(len(gzip.compress(path.read_bytes(), 6)) for path in workers.glob("search.*.min.js"))
+
+
+def main() -> None:
+    guide = sys.argv[1] if len(sys.argv) > 1 else "kb-financial-certificate"
+    with tempfile.TemporaryDirectory(prefix="giljabi-weight-") as folder:
+        site = Path(folder) / "site"
+        build(site)
+        # The site lives below site_url's path in production; locally it is served at the root.
+        transfers = measure(site, f"guides/{guide}/", screenshots=ROOT / "test-output")
+    print(f"안내서 페이지 guides/{guide}/ (Chromium, 360×740, 네트워크가 조용해질 때까지)\n")
+    print("\n".join(report(transfers)))
+
+
+if __name__ == "__main__":
+    main()
