@@ -144,7 +144,7 @@ def report(transfers: list[Transfer]) -> list[str]:
         f"(목표 ≤ 10 KB) {'통과' if ours_gzip <= OUR_BUDGET else '미달'}",
     ]
     lines += [f"  - {urlsplit(t.url).path}: {t.raw} B, gzip {t.gzipped} B" for t in ours]
-    worker = [t for t in ours if t.url.endswith("search-worker.js")]
+    worker = [t for t in ours if urlsplit(t.url).path.endswith("search-worker.js")]
     if worker:
         material = _material_worker_gzip()
         lines.append(
