@@ -14,6 +14,7 @@ from .checks import ContentPolicy
 from .checks import ContentPolicy
 from .checks import ContentPolicy
 from .checks import ContentPolicy
+from .checks import ContentPolicy
 from .config import GiljabiConfig
 from .handout import SITE_URL_MISSING, build_handouts
 from .loader import GuideFile, load_guides
