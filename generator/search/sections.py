@@ -45,7 +45,7 @@ def _join(*parts: str | None) -> str:
 
 def guide_sections(guide: Guide) -> Page:
     """A guide's sections, in page order; anchors match generator/templates/guide.md.j2."""
-    sections = [Section("", _plain(guide.title), _join(guide.summary, guide.institution), tuple(_plain(a) for a in guide.aliases))]
+    sections = [Section("", _plain(guide.title), _plain(guide.summary), tuple(_plain(a) for a in guide.aliases))]
     sections += [Section(f"fact-{fact.id}", f"한눈에 보기 · {_plain(fact.label)}", _plain(fact.value)) for fact in guide.facts]
     sections += [Section(f"warning-{n}", _plain(w.title), _join(w.body, *w.points)) for n, w in enumerate(guide.warnings, start=1)]
     if guide.intro:

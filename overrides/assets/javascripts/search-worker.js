@@ -172,6 +172,9 @@ const SearchIndex = (() => {
   const MAX_SECTIONS = 12;
   const TEXT_LIMIT = 220;
   const TITLE_WEIGHT = 3;
+  const ALIAS_WEIGHT = 2;
+  const SHOWN = 3;
+  const NEAR_TIE = 0.75;
 
   let manifest = null;
   let root = null;
@@ -302,23 +305,31 @@ const SearchIndex = (() => {
     let phraseSeen = false;
     const scored = [];
     file.s.forEach(([anchor, title, text, aliases = []], index) => {
-      const flatTitle = [title, ...aliases].map(compact).join(" ");
+      const flatTitle = compact(title);
+      const flatAliases = aliases.map(compact).join(" ");
+      const field = stem => flatTitle.includes(stem) ? TITLE_WEIGHT : flatAliases.includes(stem) ? ALIAS_WEIGHT : 1;
       const flat = compact([title, text, ...aliases].join(" "));
       let value = 0;
       const matched = [];
-      terms.forEach((term, i) => {
+      const stems = terms.map((term, i) => {
         const stem = bestStem(term, flat);
-        if (!stem) return;
+        if (!stem) return null;
         matched.push(stem.text);
         if (!pageTerms[i] || stem.weight > pageTerms[i].weight) pageTerms[i] = stem;
-        value += term.idf * stem.weight * (flatTitle.includes(stem.text) ? TITLE_WEIGHT : 1);
+        value += term.idf * stem.weight * field(stem.text);
+        return stem;
       });
+      // Words that stand next to each other in the text, as in the query (금융 인증서 → 금융인증서).
+      for (let i = 0; i + 1 < stems.length; i++) {
+        const pair = stems[i] && stems[i + 1] ? stems[i].text + stems[i + 1].text : null;
+        if (pair && flat.includes(pair)) value += Math.min(terms[i].idf, terms[i + 1].idf) * field(pair);
+      }
       if (phrase) {
         const stem = bestStem(phrase, flat);
         if (stem) {
           phraseSeen = true;
           matched.push(stem.text);
-          value += 2 * phrase.idf * stem.weight * (flatTitle.includes(stem.text) ? TITLE_WEIGHT : 1);
+          value += 2 * phrase.idf * stem.weight * field(stem.text);
         }
       }
       if (value > 0 || index === 0) scored.push({ anchor, title, text, aliases, value, matched, index });
@@ -329,6 +340,8 @@ const SearchIndex = (() => {
     terms.forEach((term, i) => { wordTerms[pageTerms[i] ? pageTerms[i].text : term.word] = pageTerms[i] !== null; });
     const sections = scored.filter(s => s.value > 0).sort((a, b) => b.value - a.value || a.index - b.index);
     const article = scored.find(s => s.index === 0);
+    // Material opens only the sections that tie with a page's best one; near-ties are shown too.
+    sections.slice(1, SHOWN).forEach(s => { if (s.value >= NEAR_TIE * sections[0].value) s.value = sections[0].value; });
     const items = sections.slice(0, MAX_SECTIONS).map(s => item(file.l, s, wordTerms));
     if (!sections.slice(0, MAX_SECTIONS).includes(article)) items.push(item(file.l, { ...article, value: 0 }, wordTerms));
     return { score: sections.length ? sections[0].value : 0, items };
