@@ -4,46 +4,10 @@ from __future__ import annotations
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.config import config_options as c
-from mkdocs.config import config_options as c
-from mkdocs.config import config_options as c
-from mkdocs.config import config_options as c
 
 
 class GiljabiConfig(base.Config):
     """Options of the giljabi plugin. Add an option here, with a comment saying why it exists."""
-
-    # Links (issue #5): the only domains a guide may link to or name. A guide about handing over
-    # banking credentials must never carry a look-alike domain slipped in by a pull request, so
-    # the default is none at all and mkdocs.yml lists the official sites explicitly.
-    links_allowed_domains = c.ListOfItems(c.Type(str), default=[])
-    # Review (issue #5): a guide whose `reviewed` date is older than this many months gets a
-    # warning from `check` and a "내용 확인이 필요할 수 있습니다" notice on its page.
-    review_max_age_months = c.Type(int, default=12)
-
-    # Links (issue #5): the only domains a guide may link to or name. A guide about handing over
-    # banking credentials must never carry a look-alike domain slipped in by a pull request, so
-    # the default is none at all and mkdocs.yml lists the official sites explicitly.
-    links_allowed_domains = c.ListOfItems(c.Type(str), default=[])
-    # Review (issue #5): a guide whose `reviewed` date is older than this many months gets a
-    # warning from `check` and a "내용 확인이 필요할 수 있습니다" notice on its page.
-    review_max_age_months = c.Type(int, default=12)
-
-    # Links (issue #5): the only domains a guide may link to or name. A guide about handing over
-    # banking credentials must never carry a look-alike domain slipped in by a pull request, so
-    # the default is none at all and mkdocs.yml lists the official sites explicitly.
-    links_allowed_domains = c.ListOfItems(c.Type(str), default=[])
-    # Review (issue #5): a guide whose `reviewed` date is older than this many months gets a
-    # warning from `check` and a "내용 확인이 필요할 수 있습니다" notice on its page.
-    review_max_age_months = c.Type(int, default=12)
-
-    # Links (issue #5): the only domains a guide may link to or name. A guide about handing over
-    # banking credentials must never carry a look-alike domain slipped in by a pull request, so
-    # the default is none at all and mkdocs.yml lists the official sites explicitly.
-    links_allowed_domains = c.ListOfItems(c.Type(str), default=[])
-    # Review (issue #5): a guide whose `reviewed` date is older than this many months gets a
-    # warning from `check` and a "내용 확인이 필요할 수 있습니다" notice on its page.
-    review_max_age_months = c.Type(int, default=12)
 
     # Links (issue #5): the only domains a guide may link to or name. A guide about handing over
     # banking credentials must never carry a look-alike domain slipped in by a pull request, so

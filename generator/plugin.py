@@ -11,10 +11,6 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .checks import ContentPolicy
-from .checks import ContentPolicy
-from .checks import ContentPolicy
-from .checks import ContentPolicy
-from .checks import ContentPolicy
 from .config import GiljabiConfig
 from .handout import SITE_URL_MISSING, build_handouts
 from .loader import GuideFile, load_guides
