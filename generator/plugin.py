@@ -34,7 +34,7 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         docs_dir = Path(config.docs_dir)
         root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
         try:
-            policy = ContentPolicy.from_options(self.config, content_dir=docs_dir)
+            policy = ContentPolicy.from_options(self.config, content_dir=docs_dir, root=root)
             self.guides, warnings = load_guides(docs_dir, root=root, checks=policy.checks())
         except ContentError as error:
             raise PluginError("내용 파일에 고칠 곳이 있어 사이트를 만들지 않았습니다.\n" + error.report()) from None
