@@ -28,6 +28,7 @@ from generator.checks import ContentPolicy, Subject, months_before, text_fields
 from generator.cli import load_project, new_guide_text
 from generator.loader import GuideFile, load_guides
 from generator.model import Guide
+from generator.passthrough import set_aside
 from generator.problems import ContentError, Problem
 from generator.render import render_guide, render_home
 from generator.textfmt import link_targets
@@ -392,11 +393,18 @@ def site_markdown() -> markdown.Markdown:
 
 
 def built_page(guide: Guide) -> tuple[BeautifulSoup, dict[str, object]]:
-    """The guide's page as MkDocs turns it into HTML (front matter apart), and the front matter."""
-    source, meta = get_data(render_guide(guide) + render_home([guide]))
+    """The guide's page and the home page as the build turns them into HTML, and the guide's front matter.
+
+    Guide pages take the plugin's path: HTML blocks set aside, the rest through Markdown, blocks put back.
+    """
     converter = site_markdown()
+    source, meta = get_data(render_guide(guide))
+    markdown_part, aside = set_aside(source)
     converter.reset()
-    return BeautifulSoup(converter.convert(source), "html.parser"), meta
+    guide_html = aside.put_back(converter.convert(markdown_part))
+    converter.reset()
+    home_html = converter.convert(get_data(render_home([guide]))[0])
+    return BeautifulSoup(guide_html + home_html, "html.parser"), meta
 
 
 def with_text(guide: Guide, loc: tuple[str | int, ...], text: str) -> Guide:

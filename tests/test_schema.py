@@ -83,3 +83,11 @@ _Yaml12Loader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def test_a_new_guide_has_no_squiggles_in_the_editor(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    assert main(["-f", str(project / "mkdocs.yml"), "new", "fresh-guide"]) == 0
+    text = (project / "content" / "guides" / "fresh-guide.yml").read_text(encoding="utf-8")
+    schema = json.loads(COMMITTED.read_text(encoding="utf-8"))
+    assert list(jsonschema.Draft7Validator(schema).iter_errors(yaml.load(text, Loader=_Yaml12Loader))) == []
