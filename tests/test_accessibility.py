@@ -137,9 +137,11 @@ def test_keyboard_reaches_and_toggles_every_box_with_visible_focus(new_page, gui
             break
     reached = []
     while page.evaluate("document.activeElement.classList.contains('gj-check__input')"):
+        # The ring is drawn on the box's label (the whole tap target) or on the box.
         focused = page.evaluate("""() => {
-            const style = getComputedStyle(document.activeElement);
-            return [document.activeElement.dataset.gjItem, style.outlineStyle, parseFloat(style.outlineWidth)];
+            const box = document.activeElement;
+            const ring = [box.closest("label"), box].map(getComputedStyle).find(s => s.outlineStyle !== "none") || getComputedStyle(box);
+            return [box.dataset.gjItem, ring.outlineStyle, parseFloat(ring.outlineWidth)];
         }""")
         ident, outline, width = focused
         assert outline != "none" and width >= 2, f"{ident}: focus outline {outline} {width}px"
