@@ -231,6 +231,16 @@ def test_reset_asks_nothing_and_can_be_undone_once(reader, guide: Guide, checkli
     assert not undo.is_visible()
     assert me.ticked(checklist) == []
 
+    # ...unless the reader is on it: focus keeps it until they move on.
+    me.tick(checklist.items[0])
+    section.get_by_role("button", name="체크 모두 지우기").click()
+    undo.focus()
+    page.clock.run_for(3 * UNDO_MS)
+    assert undo.is_visible()
+    page.keyboard.press("Shift+Tab")
+    page.clock.run_for(UNDO_MS + 1000)
+    assert not undo.is_visible()
+
     # Ticking anything after a reset withdraws the offer: it would restore a stale state.
     me.tick(checklist.items[4])
     section.get_by_role("button", name="체크 모두 지우기").click()

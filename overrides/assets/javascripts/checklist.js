@@ -126,7 +126,9 @@
         update();
         previous = ticked;
         undo.hidden = false;
-        timer = setTimeout(closeUndo, UNDO_MS);
+        // Never snatched from under a reader who has just moved to it.
+        const expire = () => (document.activeElement === undo ? (timer = setTimeout(expire, UNDO_MS)) : closeUndo());
+        timer = setTimeout(expire, UNDO_MS);
       });
       undo.addEventListener("click", () => {
         for (const box of previous || []) apply(box, true);
