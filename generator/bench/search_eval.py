@@ -51,6 +51,8 @@ QUERIES = Path(__file__).with_name("search_queries.yml")
 CHROMIUM = os.environ.get("GILJABI_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PLACEHOLDER = "검색어를 입력하세요"
+# What only search loads: the index or its shards, Material's worker and lunr's language files.
+SEARCH_FILES = ("search/", "assets/javascripts/workers/", "assets/javascripts/lunr/")
 INITIALIZER = "검색 초기화"
 
 
@@ -160,7 +162,7 @@ class SearchBox:
 
     def _record(self, request) -> None:
         path = urlsplit(request.url).path.lstrip("/")
-        if path.startswith(("search/", "assets/javascripts/")):
+        if path.startswith(SEARCH_FILES) or path.endswith("/search-worker.js"):
             file = self.site / path
             if file.is_file() and path not in self.fetched:
                 self.fetched[path] = len(gzip.compress(file.read_bytes(), compresslevel=6))
@@ -197,17 +199,21 @@ class SearchBox:
         return Outcome(self.entries(), dict(self.fetched))
 
     def entries(self) -> list[Entry]:
-        found = []
-        for link in self.page.query_selector_all(".md-search-result__list a.md-search-result__link"):
-            href = link.get_attribute("href") or ""
+        # One round trip for the whole list: per-element calls cost seconds on long lists.
+        found = self.page.evaluate(
+            """() => [...document.querySelectorAll('.md-search-result__list a.md-search-result__link')].map(link => {
+                 const article = link.querySelector('article');
+                 const text = [...article.childNodes].some(n => n.textContent.trim() &&
+                   !(n.nodeType === 1 && (n.matches('h1') || n.matches('.md-search-result__icon'))));
+                 return [link.getAttribute('href') || '', !!article.querySelector('h1') && !text];
+               })"""
+        )
+        prefix = urlsplit(self.base).path
+        entries = []
+        for href, header in found:
             url = urlsplit(href)
-            location = url.path[len(urlsplit(self.base).path):] + (f"#{url.fragment}" if url.fragment else "")
-            article = link.query_selector("article")
-            header = bool(article.query_selector("h1")) and not article.evaluate(
-                "a => [...a.childNodes].some(n => !(n.nodeType === 1 && (n.matches('h1') || n.matches('.md-search-result__icon'))) && n.textContent.trim())"
-            )
-            found.append(Entry(location, header))
-        return found
+            entries.append(Entry(url.path[len(prefix):] + (f"#{url.fragment}" if url.fragment else ""), header))
+        return entries
 
 
 # --- scoring --------------------------------------------------------------------------
