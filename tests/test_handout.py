@@ -261,10 +261,15 @@ def test_cache_rebuilds_only_changed_guides_with_progress_on_a_terminal(seed, tm
     edited = dataclasses.replace(other, guide=other.guide.model_copy(update={"title": "두 번째 안내서"}))
     changed = build_handouts([seed, edited], "https://example.org/", tmp_path, stream=io.StringIO())
     assert [h.rebuilt for h in changed] == [False, True]
-    assert sorted(p.name.split(".")[0] for p in tmp_path.glob("*.pdf")) == ["kb-financial-certificate", "second-guide"]
 
-    moved = build_handouts([seed], "https://example.com/", tmp_path, stream=io.StringIO())
-    assert [h.rebuilt for h in moved] == [True]
+    # A new site_url (as under `mkdocs serve`) is a new handout; the public one stays cached.
+    served = build_handouts([seed], "http://127.0.0.1:8000/", tmp_path, stream=io.StringIO())
+    assert [h.rebuilt for h in served] == [True]
+    back = build_handouts([seed], "https://example.org/", tmp_path, stream=io.StringIO())
+    assert [h.rebuilt for h in back] == [False]
+    # Old versions do not pile up: at most two PDFs per guide.
+    names = sorted(p.name.split(".")[0] for p in tmp_path.glob("*.pdf"))
+    assert names == ["kb-financial-certificate"] * 2 + ["second-guide"] * 2
 
 
 def test_progress_is_silent_off_a_terminal() -> None:

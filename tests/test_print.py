@@ -105,3 +105,18 @@ def test_look_at_the_printed_page(page, output_dir: Path) -> None:
     text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     assert "국민은행 금융인증서 발급 방법과 절차" in text
     assert "인쇄용 안내문(PDF)" not in text and "검색" not in text.split("\n", 3)[0]
+
+
+def test_handout_link_opens_the_pdf_as_a_document(browser, site_url: str) -> None:
+    """Instant navigation must leave the PDF link alone, so the browser's PDF viewer opens it."""
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.goto(site_url)
+    page.locator("a[href*='guides/kb-financial-certificate']").first.click()  # arrive by instant navigation
+    page.wait_for_selector(".gj-handout__link")
+    requests: list[tuple[str, str]] = []
+    page.on("request", lambda request: requests.append((request.resource_type, request.url)))
+    page.locator(".gj-handout__link").click()
+    page.wait_for_url("**/guides/kb-financial-certificate/handout.pdf")
+    assert ("document", site_url + GUIDE + "handout.pdf") in requests
+    context.close()

@@ -20,6 +20,7 @@ from .document import MissingGlyphError, render_pdf, stylesheet_text, template_t
 from .progress import Progress
 
 FILENAME = "handout.pdf"
+KEEP_PER_GUIDE = 2
 SITE_URL_MISSING = (
     "mkdocs.yml에 site_url이 없어 인쇄용 안내문의 QR 코드에 넣을 주소를 알 수 없습니다 — "
     "site_url: https://example.org/giljabi/ 처럼 사이트의 공개 주소를 적어 주세요"
@@ -96,6 +97,14 @@ def _write_atomically(path: Path, data: bytes) -> None:
     os.replace(temporary, path)
 
 
+def _prune(cache_dir: Path, guide_id: str) -> None:
+    """Keep the newest few PDFs of a guide: `mkdocs serve` (local site_url) and `mkdocs build`
+    (public site_url) each have their own, and switching between them should cost nothing."""
+    entries = sorted(cache_dir.glob(f"{guide_id}.*.pdf"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for stale in entries[KEEP_PER_GUIDE:]:
+        stale.unlink(missing_ok=True)
+
+
 def build_handouts(guides: Sequence[GuideFile], site_url: str, cache_dir: Path, stream: TextIO | None = None) -> list[Handout]:
     """Render the handouts whose inputs changed into cache_dir and list every guide's PDF.
 
@@ -119,9 +128,7 @@ def build_handouts(guides: Sequence[GuideFile], site_url: str, cache_dir: Path, 
                 problems.extend(glyph_problems(loaded, error))
             else:
                 _write_atomically(path, pdf)
-                for stale in cache_dir.glob(f"{loaded.guide.id}.*.pdf"):
-                    if stale != path:
-                        stale.unlink(missing_ok=True)
+                _prune(cache_dir, loaded.guide.id)
             progress.advance()
     finally:
         progress.close()
