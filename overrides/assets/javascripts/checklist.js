@@ -82,8 +82,6 @@
       reset.type = undo.type = "button";
       undo.hidden = true;
       actions.append(reset, undo);
-      section.querySelector(".gj-checklist__title").after(progress, notice);
-      section.append(actions);
 
       for (const box of boxes) {
         const { gjItem: id, gjHash: hash } = box.dataset;
@@ -136,7 +134,10 @@
         persist();
         update();
       });
+      // Filled before it joins the page, so screen readers announce changes, not the load.
       update();
+      section.querySelector(".gj-checklist__title").after(progress, notice);
+      section.append(actions);
     }
 
     if (problem) notify(TEXT[problem]);
