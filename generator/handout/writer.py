@@ -56,10 +56,15 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def handout_key(guide: Guide, url: str) -> str:
+def shared_inputs() -> tuple[str, ...]:
+    """What shapes every handout alike; read once per build, not once per guide (files, versions)."""
+    return (template_text(), stylesheet_text(), _code_fingerprint())
+
+
+def handout_key(guide: Guide, url: str, shared: tuple[str, ...] | None = None) -> str:
     """Changes whenever anything that shapes this guide's PDF changes, and only then."""
     digest = hashlib.sha256()
-    for part in (guide.model_dump_json(), url, template_text(), stylesheet_text(), _code_fingerprint()):
+    for part in (guide.model_dump_json(), url, *(shared or shared_inputs())):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()
@@ -112,9 +117,10 @@ def build_handouts(guides: Sequence[GuideFile], site_url: str, cache_dir: Path, 
     """
     cache_dir.mkdir(parents=True, exist_ok=True)
     planned = []
+    shared = shared_inputs()
     for loaded in guides:
         url = page_url(site_url, loaded.guide)
-        path = cache_dir / f"{loaded.guide.id}.{handout_key(loaded.guide, url)[:20]}.pdf"
+        path = cache_dir / f"{loaded.guide.id}.{handout_key(loaded.guide, url, shared)[:20]}.pdf"
         planned.append((loaded, url, path))
     todo = [item for item in planned if not item[2].is_file()]
     progress = Progress(len(todo), stream if stream is not None else sys.stderr)
