@@ -95,6 +95,7 @@ class AtomicBuildPlugin(BasePlugin):
 
     def __init__(self) -> None:
         self.staged: StagedSite | None = None
+        self.kept: Path | None = None  # the site a failed build left alone, to say so at the end
         self.dirty = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -104,6 +105,7 @@ class AtomicBuildPlugin(BasePlugin):
     @event_priority(STAGE_PRIORITY)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.discard()
+        self.kept = None
         self.staged = StagedSite(Path(config.site_dir), keep_existing=self.dirty)
         config.site_dir = str(self.staged.folder)
         return config
@@ -133,17 +135,20 @@ class AtomicBuildPlugin(BasePlugin):
             try:
                 rebuild()
             except (Exception, SystemExit) as error:  # MkDocs' Abort is a SystemExit
+                self.kept = None
                 log.error("%s 마지막으로 성공한 사이트를 계속 보여 줍니다. 파일을 고쳐 저장하면 다시 만듭니다.", error)
 
         server.builder = rebuild_or_keep_last_good
         return server
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self.staged is not None:
-            log.info("사이트를 만들지 못해 %s의 이전 사이트를 그대로 두었습니다.", self.staged.target)
+        # Said at shutdown, after MkDocs has printed what went wrong, not before it.
+        self.kept = self.staged.target if self.staged is not None else None
         self.discard()
 
     def on_shutdown(self) -> None:
+        if self.kept is not None:
+            log.info("사이트를 만들지 못해 %s의 이전 사이트를 그대로 두었습니다.", self.kept)
         self.discard()
 
     def discard(self) -> None:
