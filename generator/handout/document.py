@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import segno
 from markupsafe import Markup
@@ -15,6 +15,9 @@ from markupsafe import Markup
 from ..model import Guide
 from ..render import environment
 from .keepall import keep_words
+
+if TYPE_CHECKING:
+    from weasyprint import Document
 
 TEMPLATE = "handout.html.j2"
 STYLESHEET = "handout.css"
@@ -70,12 +73,11 @@ def handout_html(guide: Guide, page_url: str) -> str:
     return keep_words(html)
 
 
-@dataclass
 class _GlyphWatch(logging.Handler):
     """Collects the characters WeasyPrint reports as drawn with the .notdef (empty box) glyph."""
 
-    def __post_init__(self) -> None:
-        logging.Handler.__init__(self, logging.WARNING)
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
         self.characters: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -83,9 +85,6 @@ class _GlyphWatch(logging.Handler):
             character = str(record.args[0])
             if character not in self.characters:
                 self.characters.append(character)
-
-    def __hash__(self) -> int:
-        return id(self)
 
 
 @contextmanager
@@ -99,8 +98,10 @@ def _watch_glyphs() -> Iterator[_GlyphWatch]:
         logger.removeHandler(watch)
 
 
-def render_document(guide: Guide, page_url: str):  # -> weasyprint.Document
+def render_document(guide: Guide, page_url: str) -> Document:
     """The laid-out pages (for tests that look at where each step landed)."""
+    # Imported here: loading WeasyPrint and Pango takes a while, and the plugin module and
+    # the editors' check command import this package without rendering anything.
     from weasyprint import CSS, HTML
 
     return HTML(string=handout_html(guide, page_url)).render(stylesheets=[CSS(string=stylesheet_text())])
