@@ -5,16 +5,17 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 from urllib.parse import urljoin
 
+from ..checks import text_fields
 from ..loader import GuideFile
 from ..model import Guide
-from ..problems import ContentError, Loc, Problem
+from ..problems import ContentError, Problem
 from ..render import guide_url
 from .document import MissingGlyphError, render_pdf, stylesheet_text, template_text
 from .progress import Progress
@@ -70,22 +71,11 @@ def handout_key(guide: Guide, url: str, shared: tuple[str, ...] | None = None) -
     return digest.hexdigest()
 
 
-def _values(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _values(value, (*loc, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _values(value, (*loc, index))
-    elif isinstance(data, str):
-        yield loc, data
-
-
 def glyph_problems(loaded: GuideFile, error: MissingGlyphError) -> list[Problem]:
     """One problem per character no installed font can draw, at the field that holds it."""
     problems = []
     for character in error.characters:
-        loc = next((loc for loc, text in _values(loaded.guide.model_dump(mode="json")) if character in text), ())
+        loc = next((loc for loc, text in text_fields(loaded.guide) if character in text), ())
         problems.append(
             loaded.problem(
                 loc,
