@@ -288,8 +288,8 @@ def evaluate(name: str, site: Path, queries: list[Query], fresh_tabs: bool, brow
                 if page is not None:
                     page.close()
                 page = context.new_page()
+                box = SearchBox(page, url, site)  # before goto: the index may load with the page
                 page.goto(url + "about/")
-                box = SearchBox(page, url, site)
             started = time.monotonic()
             outcome = box.search(query.query)
             print(f"  {name}: {query.query} ({time.monotonic() - started:.1f} s, {len(outcome.entries)} entries)", file=sys.stderr, flush=True)

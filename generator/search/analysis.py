@@ -6,12 +6,12 @@ The worker (overrides/assets/javascripts/search-worker.js) repeats ``compact`` a
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
-def is_word_char(char: str) -> bool:
-    """Letters (Hangul syllables, Latin, ...) and digits; everything else separates nothing."""
-    return char.isalnum()
+# Everything but letters (Hangul syllables, Latin, ...) and digits: dropped, not a separator.
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 def compact(text: str) -> str:
@@ -19,8 +19,7 @@ def compact(text: str) -> str:
 
     "금융 인증서" and "금융인증서" both become "금융인증서", so spacing variants meet.
     """
-    text = unicodedata.normalize("NFKC", text).lower()
-    return "".join(char for char in text if is_word_char(char))
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
 def bigrams(compacted: str) -> set[str]:

@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -35,6 +36,7 @@ class Page:
     sections: tuple[Section, ...]
 
 
+@lru_cache(maxsize=4096)  # boilerplate lines (notes, checklist items) repeat across guides
 def _plain(text: str) -> str:
     return Markup(inline(text)).striptags()
 
