@@ -1,4 +1,4 @@
-"""Content checks beyond the schema: markup, links and review dates.
+"""Content checks beyond the schema: markup, links, review dates, page addresses, schema comment.
 
 They need settings from mkdocs.yml (the link allow-list, the review age) and today's date, so they
 live outside the pydantic model and plug into ``load_guides(checks=…)``. Both the MkDocs plugin
@@ -22,8 +22,8 @@ from .model import Guide
 from .problems import Loc, Problem, format_path, josa
 from .render import guide_src_uri
 from .schema import modeline
-from .yamlsource import NotUtf8Error, SourceMap, YamlSyntaxError, decode, parse
 from .textfmt import link_targets
+from .yamlsource import NotUtf8Error, SourceMap, YamlSyntaxError, decode, parse
 
 # Editors and readers are in Korea: "today" is the date on a Korean calendar, so a review done
 # on the morning of the 29th in Seoul is not "in the future" while UTC is still on the 28th.
@@ -33,7 +33,8 @@ KOREA = dt.timezone(dt.timedelta(hours=9), "KST")
 # "a < b" stays text. Autolinks (<https://…>) are Markdown links and go to the link check instead.
 _TAG = re.compile(r"<(?!(?:https?|ftp)://[^<>\s]*>)[A-Za-z/!?][^<>\n]{0,40}>?")
 _CHAR_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
-# A host name written as text ("www.kbstar.com에서"): readers type it, so it is as good as a link.
+# An address written as text is not a link on the page, but readers type it, so it is checked too:
+# a full URL, or a host name alone ("www.kbstar.com에서").
 _BARE_URL = re.compile(r"(?i)\b(?:https?|ftp)://[^\s<>()\[\]\"'`]+")
 _BARE_HOST = re.compile(r"(?<![A-Za-z0-9.@/-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])")
 _NOT_TEXT = {"id", "channel", "channels", "reviewed"}

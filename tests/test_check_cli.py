@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -156,3 +157,12 @@ def test_new_refuses_an_id_another_file_already_uses(project: Path) -> None:
     assert result.returncode == 2
     assert result.stderr == "아이디 'kb-financial-certificate'를 content/guides/kb.yml에서 이미 쓰고 있습니다 — 다른 아이디를 골라 주세요\n"
 
+
+
+def test_the_review_age_is_set_in_mkdocs_yml(project: Path) -> None:
+    edit(project, "review_max_age_months: 12", "review_max_age_months: 6", path="mkdocs.yml")
+    seven_months_ago = (today_in_korea().replace(day=1) - dt.timedelta(days=200)).isoformat()
+    edit(project, "\nreviewed: ", f"\nreviewed: {seven_months_ago}\n# was: ")
+    result = run(project, "check")
+    assert result.returncode == 0
+    assert f"reviewed: 경고: 최종 확인일 {seven_months_ago}부터 6개월이 넘게 지났습니다" in result.stdout
