@@ -42,6 +42,20 @@ def template_text() -> str:
     return resources.files("generator").joinpath("templates", TEMPLATE).read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=1)
+def _weasyprint_setup():  # -> (FontConfiguration, CSS)
+    """The parsed stylesheet and its font configuration, shared by every handout of a build.
+
+    Sharing them saves about a tenth of each render. They hold no per-guide state: the
+    stylesheet has no @font-face rule, so the configuration only caches system fonts.
+    """
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+    font_config = FontConfiguration()
+    return font_config, CSS(string=stylesheet_text(), font_config=font_config)
+
+
 def qr_svg(url: str) -> Markup:
     """The page URL as a vector QR code with its quiet zone, sized by the stylesheet."""
     svg = segno.make(url, error="m", micro=False).svg_inline(omitsize=True, border=4, dark="#000")
@@ -102,9 +116,10 @@ def render_document(guide: Guide, page_url: str) -> Document:
     """The laid-out pages (for tests that look at where each step landed)."""
     # Imported here: loading WeasyPrint and Pango takes a while, and the plugin module and
     # the editors' check command import this package without rendering anything.
-    from weasyprint import CSS, HTML
+    from weasyprint import HTML
 
-    return HTML(string=handout_html(guide, page_url)).render(stylesheets=[CSS(string=stylesheet_text())])
+    font_config, stylesheet = _weasyprint_setup()
+    return HTML(string=handout_html(guide, page_url)).render(stylesheets=[stylesheet], font_config=font_config)
 
 
 def render_pdf(guide: Guide, page_url: str) -> bytes:
