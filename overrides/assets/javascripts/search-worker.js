@@ -159,7 +159,7 @@ const GiljabiSearch = (() => {
     return html;
   }
 
-  return { SUFFIXES, compact, compactWithMap, shardOf, keysOf, stems, words, highlight };
+  return { compact, shardOf, keysOf, stems, words, highlight };
 })();
 
 /* ------------------------------------------------------------------------- */
@@ -271,7 +271,7 @@ const SearchIndex = (() => {
     const score = (term, index) => {
       for (const [section, weight] of term.candidates) {
         const page = pageOf(section);
-        const entry = pages.get(page) || { terms: new Set(), score: 0, best: new Map() };
+        const entry = pages.get(page) || { terms: new Set(), best: new Map() };
         const value = term.idf * weight * (section === manifest.offsets[page] ? TITLE_WEIGHT : 1);
         if (value > (entry.best.get(index) || 0)) entry.best.set(index, value);
         entry.terms.add(index);
@@ -365,7 +365,7 @@ const SearchIndex = (() => {
     root = new URL("../../", workerURL);
   }
 
-  return { setup, search, analyse };
+  return { setup, search };
 })();
 
 /* ------------------------------------------------------------------------- */
