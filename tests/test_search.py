@@ -123,3 +123,19 @@ def test_worker_swapper_points_at_the_worker_with_its_hash(tmp_path: Path) -> No
     (tmp_path / "assets" / "javascripts" / "search-worker.js").write_text("//", encoding="utf-8")
     swapped = worker_swapper([str(tmp_path)])('"search": "../assets/javascripts/workers/search.a7633da7.min.js"')
     assert swapped.startswith('"search": "../assets/javascripts/search-worker.js?v=')
+
+
+def test_search_korean_false_gives_back_materials_stock_search(tmp_path: Path) -> None:
+    from conftest import build_site, copy_project
+
+    project = copy_project(tmp_path / "project")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "  - giljabi:\n" in config
+    (project / "mkdocs.yml").write_text(config.replace("  - giljabi:\n", "  - giljabi:\n      search_korean: false\n", 1), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "giljabi" not in data["config"] and data["docs"]
+    assert not (tmp_path / "site" / "search" / "giljabi").exists()
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "workers/search." in BeautifulSoup(html, "html.parser").find(id="__config").string
