@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
-_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+_BLANK_LINES = re.compile(r"(\n[ \t]*\n)")  # the group keeps each separator as it was
 _FIRST_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9]*)[\s>]")
 _BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
 
@@ -46,17 +46,28 @@ def set_aside(markdown: str) -> tuple[str, SetAside]:
     """
     token = "GILJABI" + hashlib.sha256(markdown.encode("utf-8")).hexdigest()[:16].upper()
     blocks: list[str] = []
-    chunks = _BLANK_LINES.split(markdown)
-    for index, chunk in enumerate(chunks):
-        first = _FIRST_TAG.match(chunk)
+    pieces = _BLANK_LINES.split(markdown)
+    chunks, separators = pieces[0::2], pieces[1::2]
+    kept: list[str] = []
+    index = 0
+    while index < len(chunks):
+        first = _FIRST_TAG.match(chunks[index])
         if not first or first.group(1).lower() not in _BLOCK_TAGS:
+            kept.append(chunks[index])
+            index += 1
             continue
-        if not _closes_itself(chunk, first.group(1)):
-            # An element that runs past a blank line: leave the whole page to Markdown.
-            return markdown, SetAside(token, ())
-        chunks[index] = f"{token}{len(blocks)}X"
-        blocks.append(chunk)
-    return "\n\n".join(chunks), SetAside(token, tuple(blocks))
+        # Like Python-Markdown, a raw block runs to its element's end, across blank lines,
+        # and is kept verbatim (whitespace-only lines included).
+        block, end = chunks[index], index
+        while not _closes_itself(block, first.group(1)) and end + 1 < len(chunks):
+            block += separators[end] + chunks[end + 1]
+            end += 1
+        if not _closes_itself(block, first.group(1)):
+            return markdown, SetAside(token, ())  # never closed: leave the whole page to Markdown
+        kept.append(f"{token}{len(blocks)}X")
+        blocks.append(block)
+        index = end + 1
+    return "\n\n".join(kept), SetAside(token, tuple(blocks))
 
 
 def _closes_itself(chunk: str, tag: str) -> bool:

@@ -67,8 +67,16 @@ def test_markdown_outside_html_blocks_is_still_converted(site_markdown: markdown
     assert kept.blocks == ('<ul class="x">\n<li>**그대로**</li>\n</ul>',)
 
 
-def test_an_element_running_past_a_blank_line_leaves_the_page_to_markdown() -> None:
-    source = '<div class="a">\n<p>하나</p>\n\n<p>둘</p>\n</div>\n\n## 제목'
+def test_an_element_running_past_a_blank_line_is_set_aside_whole_and_verbatim(site_markdown: markdown.Markdown) -> None:
+    source = '<div class="a">\n<p>하나</p>\n \n<p>둘</p>\n</div>\n\n## 제목\n\n<ul>\n<li><a href="a\n \nb">x</a></li>\n</ul>'
+    remaining, kept = set_aside(source)
+    assert kept.blocks == ('<div class="a">\n<p>하나</p>\n \n<p>둘</p>\n</div>', '<ul>\n<li><a href="a\n \nb">x</a></li>\n</ul>')
+    html = kept.put_back(_convert(site_markdown, remaining)[0])
+    assert 'href="a\n \nb"' in html and "<h2" in html
+
+
+def test_an_element_that_never_closes_leaves_the_page_to_markdown() -> None:
+    source = '<div class="a">\n<p>하나</p>\n\n## 제목'
     remaining, kept = set_aside(source)
     assert remaining == source and kept.blocks == ()
 
