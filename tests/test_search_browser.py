@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -120,3 +121,22 @@ def test_results_screenshot_and_axe(browser, site_url: str, built_site: Path, ou
     violations = Axe().run(page, context=".md-search").response["violations"]
     assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)[:2000]
     page.close()
+
+
+def test_question_words_may_be_missing_but_subject_words_may_not(browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url)
+    page.add_script_tag(url=site_url + "assets/javascripts/search-worker.js")
+    optional = page.evaluate(
+        "words => words.map(w => GiljabiSearch.isOptional(GiljabiSearch.stems(w)))",
+        ["때", "어떻게", "하나요", "없을", "방법은", "해지하려면", "여권", "인증서를"],
+    )
+    assert optional == [True, True, True, True, True, False, False, False]
+    page.close()
+
+
+def test_a_question_finds_the_section_about_its_subject(search_page) -> None:
+    page, box = search_page
+    outcome = box.search("해외에 있을 때 ARS 인증은 어떻게 하나요")
+    assert [e.location for e in outcome.entries if not e.header][0] == GUIDE + "#step-step-ars"
+    assert re.search(r"<mark>[^<]*해외", result_html(page))

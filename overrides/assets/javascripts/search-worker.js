@@ -31,11 +31,20 @@ const GiljabiSearch = (() => {
     "고", "면", "으면", "려면", "으려면", "려고", "으려고", "기", "지", "지만", "는데", "은데",
     "니까", "으니까", "어", "아", "여", "어서", "아서", "여서", "어요", "아요", "여요", "었", "았",
     "였", "었다", "았다", "였다", "는지", "은지", "을지", "게", "도록", "세요", "으세요", "십시오",
-    "으십시오", "습니다", "니다", "던", "음", "기로", "다", "는다", "ㄴ다",
+    "으십시오", "습니다", "니다", "던", "음", "기로", "다", "는다", "ㄴ다", "나요", "까요", "인가요",
+    "인가", "인지", "야",
     // light verbs, also fused with an ending (합 = 하 + ㅂ, 했 = 하 + 었)
     "하", "해", "했", "합", "할", "한", "함", "받", "받아", "받았", "받은", "받을", "받음", "받습",
     "되", "돼", "됐", "됩", "될", "된", "됨", "시키", "드리", "주",
   ].sort((a, b) => b.length - a.length);
+
+  /* Words of a question rather than of its subject (해외에 있을 때 어떻게 하나요): they rank
+   * a result higher when present but never rule one out. */
+  const OPTIONAL = new Set([
+    "때", "경우", "방법", "어떻게", "왜", "뭐", "무엇", "언제", "어디", "어디서", "수", "것", "거",
+    "안", "못", "좀", "법", "점", "있", "없", "있어", "없어", "있나", "없나", "하나", "되나", "할까",
+    "될까", "해야", "싶", "궁금", "알려",
+  ]);
 
   const WORD = /[\p{L}\p{N}]/u;
   const HANGUL_BASE = 0xac00;
@@ -159,13 +168,17 @@ const GiljabiSearch = (() => {
     return html;
   }
 
-  return { compact, shardOf, keysOf, stems, words, highlight };
+  function isOptional(wordStems) {
+    return wordStems.some(stem => OPTIONAL.has(stem.text));
+  }
+
+  return { compact, shardOf, keysOf, stems, words, highlight, isOptional };
 })();
 
 /* ------------------------------------------------------------------------- */
 
 const SearchIndex = (() => {
-  const { compact, shardOf, keysOf, stems, words, highlight } = GiljabiSearch;
+  const { compact, shardOf, keysOf, stems, words, highlight, isOptional } = GiljabiSearch;
   // Pages confirmed per round, and the most page files one query may fetch.
   const BATCH = 10;
   const MAX_PAGES = 30;
@@ -242,6 +255,9 @@ const SearchIndex = (() => {
   function analyse(query) {
     const list = words(query);
     const terms = list.map(word => ({ word, stems: stems(word) }));
+    // A query of question words only (방법) still has to find them.
+    const optional = terms.map(term => isOptional(term.stems));
+    terms.forEach((term, i) => { term.required = !optional[i] || optional.every(Boolean); });
     const phrase = list.length > 1 ? { word: list.join(""), stems: stems(list.join("")) } : null;
     return { terms, phrase };
   }
@@ -281,7 +297,7 @@ const SearchIndex = (() => {
     terms.forEach(score);
     if (phrase) score(phrase, terms.length);
     const ranked = [...pages]
-      .filter(([, entry]) => entry.terms.size >= terms.length || entry.terms.has(terms.length))
+      .filter(([, entry]) => entry.terms.has(terms.length) || terms.every((term, i) => !term.required || entry.terms.has(i)))
       .map(([page, entry]) => [page, [...entry.best.values()].reduce((a, b) => a + b, 0)])
       .sort((a, b) => b[1] - a[1])
       .map(([page]) => page);
@@ -334,7 +350,7 @@ const SearchIndex = (() => {
       }
       if (value > 0 || index === 0) scored.push({ anchor, title, text, aliases, value, matched, index });
     });
-    if (!phraseSeen && pageTerms.some(stem => stem === null)) return null;
+    if (!phraseSeen && terms.some((term, i) => term.required && pageTerms[i] === null)) return null;
 
     const wordTerms = {};
     terms.forEach((term, i) => { wordTerms[pageTerms[i] ? pageTerms[i].text : term.word] = pageTerms[i] !== null; });
