@@ -123,13 +123,3 @@ class Guide(Strict):
     checklists: list[Checklist] = field("체크리스트", "독자가 체크하며 확인할 목록들입니다.", "'- id: …, title: …, items: …' 형식으로 적어 주세요", default_factory=list)
     warnings: list[WarningBox] = field("경고", "피싱 주의처럼 눈에 띄게 보일 경고 상자들입니다.", "'- title: …, body: …' 형식으로 적어 주세요", default_factory=list)
     closing: Closing | None = field("마무리", "안내서 끝의 마무리 절입니다.", "title과 body를 적거나 이 부분을 지워 주세요", default=None)
-
-    def identified_items(self) -> list[tuple[tuple[str | int, ...], Any]]:
-        """Every item with a stable id, with its location in the file, in document order."""
-        found: list[tuple[tuple[str | int, ...], Any]] = []
-        for name in ("facts", "prerequisites", "steps", "failures", "tips"):
-            found.extend(((name, index), item) for index, item in enumerate(getattr(self, name)))
-        for c_index, checklist in enumerate(self.checklists):
-            found.append((("checklists", c_index), checklist))
-            found.extend((("checklists", c_index, "items", i), item) for i, item in enumerate(checklist.items))
-        return found
