@@ -162,10 +162,14 @@ class ContentPolicy:
         """Markup, links, review date and schema comment of every file, valid or not, so an editor
         sees every problem in one run instead of one kind per run."""
         for subject in self.subjects(files):
-            yield from self.check_markup(subject)
-            yield from self.check_links(subject)
-            yield from self.check_reviewed(subject)
-            yield from self.check_modeline(subject)
+            yield from self.check_file(subject)
+
+    def check_file(self, subject: Subject) -> Iterable[Problem]:
+        """Every check that looks at one file alone (generator/pipeline.py caches their results)."""
+        yield from self.check_markup(subject)
+        yield from self.check_links(subject)
+        yield from self.check_reviewed(subject)
+        yield from self.check_modeline(subject)
 
     # Markup -------------------------------------------------------------------------------
 

@@ -19,3 +19,6 @@ class GiljabiConfig(base.Config):
     # Search (issue #6): false keeps Material's stock search index and worker, which split Korean
     # on spaces only; the search evaluation builds the site both ways to compare them.
     search_korean = c.Type(bool, default=True)
+    # Build (issue #7): processes that compile guides missing from the cache (.cache/guides/);
+    # 0 means one per CPU core. Set 1 where worker processes are unwelcome.
+    jobs = c.Type(int, default=0)

@@ -108,7 +108,7 @@ def load_guides(content_dir: Path, root: Path | None = None, checks: Iterable[Ch
         problems.extend(found)
         if loaded:
             files.append(loaded)
-    for check in (_unique_guide_ids, *checks):
+    for check in (unique_guide_ids, *checks):
         problems.extend(check(files))
     problems.sort(key=lambda p: (p.file, p.line, p.column))
     if any(p.severity == "error" for p in problems):
@@ -116,7 +116,7 @@ def load_guides(content_dir: Path, root: Path | None = None, checks: Iterable[Ch
     return sorted(files, key=lambda f: (f.guide.institution, f.guide.title)), problems
 
 
-def _unique_guide_ids(files: list[GuideFile]) -> Iterable[Problem]:
+def unique_guide_ids(files: list[GuideFile]) -> Iterable[Problem]:
     seen: dict[str, GuideFile] = {}
     for loaded in files:
         first = seen.setdefault(loaded.guide.id, loaded)

@@ -13,10 +13,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .checks import ContentPolicy
 from .config import GiljabiConfig
 from .handout import SITE_URL_MISSING, build_handouts
-from .loader import GuideFile, load_guides
+from .loader import GuideFile
 from .passthrough import SetAside, set_aside
+from .pipeline import Compiled, Settings, compile_all, guide_files
 from .problems import ContentError
-from .render import guide_src_uri, render_guide, render_home
+from .render import guide_src_uri, render_home
 from .search.site import index_site, worker_swapper
 
 log = logging.getLogger("mkdocs.plugins.giljabi")
@@ -26,6 +27,7 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
     """Adds one page per guide in <docs_dir>/guides/ and the home page listing them."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.compiled: list[Compiled] = []
         self.guides: list[GuideFile] = []
         self.set_aside: dict[str, SetAside] = {}
         return config
@@ -33,19 +35,23 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)
         root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
-        try:
-            policy = ContentPolicy.from_options(self.config, content_dir=docs_dir, root=root)
-            self.guides, warnings = load_guides(docs_dir, root=root, checks=policy.checks())
+        policy = ContentPolicy.from_options(self.config, content_dir=docs_dir, root=root)
+        settings = Settings(policy, root, search=self.config.search_korean)
+        try:  # each guide comes from the cache in .cache/guides/ unless it (or our code) changed
+            self.compiled, warnings, stats = compile_all(docs_dir, settings, cache_dir=root / ".cache" / "guides", jobs=self.config.jobs or None)
         except ContentError as error:
             raise PluginError("내용 파일에 고칠 곳이 있어 사이트를 만들지 않았습니다.\n" + error.report()) from None
+        log.debug(f"guides: {stats.cached} from the cache, {stats.compiled} compiled by {stats.workers} process(es)")
+        self.guides = guide_files(self.compiled)
         for problem in warnings:
             log.info(str(problem))
 
         for file in list(files):
             if file.src_uri.startswith("guides/") and file.src_uri.endswith(".yml"):
                 files.remove(file)
-        for loaded in self.guides:
-            page = File.generated(config, guide_src_uri(loaded.guide), content=render_guide(loaded.guide, review_due=policy.review_due(loaded.guide)), inclusion=InclusionLevel.NOT_IN_NAV)
+        for compiled in self.compiled:
+            loaded = compiled.file
+            page = File.generated(config, guide_src_uri(loaded.guide), content=compiled.page, inclusion=InclusionLevel.NOT_IN_NAV)
             page.edit_uri = loaded.path.relative_to(docs_dir.resolve()).as_posix()
             files.append(page)
         if not config.site_url:
