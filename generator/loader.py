@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,10 +27,20 @@ class GuideFile:
     path: Path  # absolute
     display: str  # as shown to editors, relative to the project root
     source: SourceMap
+    # sha256 of the validated guide as JSON, when the pipeline worked it out once and cached it.
+    digest: str = ""
+
+    def content_digest(self) -> str:
+        """Changes exactly when the guide's data changes (not its comments or key order)."""
+        return self.digest or guide_digest(self.guide)
 
     def problem(self, loc: Loc, message: str, fix: str, severity: str = "error", *, key: bool = False) -> Problem:
         mark = self.source.key(loc) if key else self.source.value(loc)
         return Problem(self.display, mark.line, mark.column, format_path(loc), message, fix, severity)  # type: ignore[arg-type]
+
+
+def guide_digest(guide: Guide) -> str:
+    return hashlib.sha256(guide.model_dump_json().encode("utf-8")).hexdigest()
 
 
 Check = Callable[[list[GuideFile]], Iterable[Problem]]

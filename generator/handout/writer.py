@@ -13,7 +13,7 @@ from typing import TextIO
 from urllib.parse import urljoin
 
 from ..checks import text_fields
-from ..loader import GuideFile
+from ..loader import GuideFile, guide_digest
 from ..model import Guide
 from ..problems import ContentError, Problem
 from ..render import guide_url
@@ -62,10 +62,11 @@ def shared_inputs() -> tuple[str, ...]:
     return (template_text(), stylesheet_text(), _code_fingerprint())
 
 
-def handout_key(guide: Guide, url: str, shared: tuple[str, ...] | None = None) -> str:
+def handout_key(guide: Guide | GuideFile, url: str, shared: tuple[str, ...] | None = None) -> str:
     """Changes whenever anything that shapes this guide's PDF changes, and only then."""
     digest = hashlib.sha256()
-    for part in (guide.model_dump_json(), url, *(shared or shared_inputs())):
+    content = guide.content_digest() if isinstance(guide, GuideFile) else guide_digest(guide)
+    for part in (content, url, *(shared or shared_inputs())):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()
@@ -110,7 +111,7 @@ def build_handouts(guides: Sequence[GuideFile], site_url: str, cache_dir: Path, 
     shared = shared_inputs()
     for loaded in guides:
         url = page_url(site_url, loaded.guide)
-        path = cache_dir / f"{loaded.guide.id}.{handout_key(loaded.guide, url, shared)[:20]}.pdf"
+        path = cache_dir / f"{loaded.guide.id}.{handout_key(loaded, url, shared)[:20]}.pdf"
         planned.append((loaded, url, path))
     todo = [item for item in planned if not item[2].is_file()]
     progress = Progress(len(todo), stream if stream is not None else sys.stderr)
