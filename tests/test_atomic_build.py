@@ -6,6 +6,7 @@ import hashlib
 import os
 import shutil
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -40,8 +41,14 @@ def snapshot(folder: Path) -> dict[str, tuple[str, int, int]]:
     return found
 
 
-def leftovers(parent: Path) -> list[str]:
-    return sorted(p.name for p in parent.iterdir() if ".building-" in p.name)
+def leftovers(parent: Path, wait: float = 30.0) -> list[str]:
+    """Staging folders still there once the replaced site's background removal has had time."""
+    deadline = time.monotonic() + wait
+    while True:
+        found = sorted(p.name for p in parent.iterdir() if ".building-" in p.name)
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
 
 
 @pytest.fixture(scope="module")

@@ -299,3 +299,10 @@ def test_keep_words_joins_hangul_words_only_and_keeps_markup_intact() -> None:
         f'<a href="https://x.kr/가">KB{j}국{j}민</a></p><style>p::before {{ content: "한글" }}</style>'
     )
     assert keep_words(html_in) == expected
+
+
+def test_handouts_in_the_site_are_hard_links_to_the_cache_not_copies(handouts) -> None:
+    # 1000 guides would copy 330 MB of PDFs on every build (generator/plugin.py LinkedFile).
+    cached = {entry.stat().st_ino for entry in (ROOT / ".cache" / "handouts").glob("*.pdf")}
+    for pdf in handouts.values():
+        assert pdf.stat().st_nlink >= 2 and pdf.stat().st_ino in cached, pdf
