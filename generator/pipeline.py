@@ -69,6 +69,9 @@ class Stats:
     compiled: int = 0
     workers: int = 1
     pruned: int = 0
+    # One digest of every guide's cache key, in order: equal digests mean equal guides, pages
+    # and search sections (with a cache only; "" without one). Keys later caches (search).
+    digest: str = ""
 
 
 @dataclass(frozen=True)
@@ -197,6 +200,7 @@ def compile_all(
     results: dict[Path, Compiled] = {}
     todo: list[tuple[Path, Path | None]] = []
     used: set[str] = set()
+    names: dict[Path, str] = {}
     shared = settings_key(settings)
     # Unpickling a thousand guides makes objects fast enough to trigger the garbage collector
     # over and over, which then scans everything unpickled so far: half the time of a warm build.
@@ -208,6 +212,7 @@ def compile_all(
             if cache_dir is not None:
                 name = cache_key(path, path.read_bytes(), shared) + ".pickle"
                 used.add(name)
+                names[path] = name
                 entry = cache_dir / name
             cached = _read_cached(entry)
             if cached is not None:
@@ -233,6 +238,7 @@ def compile_all(
         raise ContentError(problems)
     if cache_dir is not None:
         stats.pruned = _prune(cache_dir, used)
+        stats.digest = hashlib.sha256("\0".join(names[path] for path in sorted(results)).encode()).hexdigest()
     publishable = sorted((item for item in ordered if item.publishable), key=lambda item: (item.file.guide.institution, item.file.guide.title))  # type: ignore[union-attr]
     return publishable, problems, stats
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from pathlib import Path
@@ -16,12 +17,20 @@ from .config import GiljabiConfig
 from .handout import SITE_URL_MISSING, build_handouts
 from .loader import GuideFile
 from .passthrough import SetAside, set_aside
-from .pipeline import Compiled, Settings, compile_all, guide_files
+from .outputcache import FolderCache
+from .pipeline import Compiled, Settings, Stats, compile_all, guide_files
 from .problems import ContentError
 from .render import guide_src_uri, render_home
 from .search.site import index_site, worker_swapper
 
 log = logging.getLogger("mkdocs.plugins.giljabi")
+
+
+def search_key(guides_digest: str, material_index: Path) -> str:
+    """Names the search files made from these guides and Material's index of the other pages."""
+    if not guides_digest or not material_index.is_file():
+        return ""
+    return hashlib.sha256(guides_digest.encode() + b"\0" + material_index.read_bytes()).hexdigest()[:40]
 
 
 class LinkedFile(File):
@@ -50,6 +59,7 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.compiled: list[Compiled] = []
+        self.stats = Stats()
         self.guides: list[GuideFile] = []
         self.set_aside: dict[str, SetAside] = {}
         return config
@@ -60,10 +70,12 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         policy = ContentPolicy.from_options(self.config, content_dir=docs_dir, root=root)
         settings = Settings(policy, root, search=self.config.search_korean)
         try:  # each guide comes from the cache in .cache/guides/ unless it (or our code) changed
-            self.compiled, warnings, stats = compile_all(docs_dir, settings, cache_dir=root / ".cache" / "guides", jobs=self.config.jobs or None)
+            self.compiled, warnings, self.stats = compile_all(docs_dir, settings, cache_dir=root / ".cache" / "guides", jobs=self.config.jobs or None)
         except ContentError as error:
             raise PluginError("내용 파일에 고칠 곳이 있어 사이트를 만들지 않았습니다.\n" + error.report()) from None
+        stats = self.stats
         log.debug(f"guides: {stats.cached} from the cache, {stats.compiled} compiled by {stats.workers} process(es)")
+        self.search_cache = FolderCache(root / ".cache" / "search")
         self.guides = guide_files(self.compiled)
         for problem in warnings:
             log.info(str(problem))
@@ -111,5 +123,14 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
 
     @event_priority(-100)  # after Material's search plugin has written search/search_index.json
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.config.search_korean:
-            index_site(Path(config.site_dir), [loaded.guide for loaded in self.guides])
+        if not self.config.search_korean:
+            return
+        search_dir = Path(config.site_dir) / "search"
+        # The same guides and the same hand-written pages (Material's index of them) make the
+        # same search files: then they come from .cache/search/ instead of being rebuilt.
+        key = search_key(self.stats.digest, search_dir / "search_index.json")
+        if key and self.search_cache.restore(key, search_dir):
+            return
+        index_site(Path(config.site_dir), [loaded.guide for loaded in self.guides])
+        if key:
+            self.search_cache.store(key, search_dir)
