@@ -3,13 +3,19 @@
 Python-Markdown does the parsing; we only switch off everything a guide's text must not
 use (raw HTML, headings, lists, images, code blocks), so anything that looks like markup
 is escaped and shown as text.
+
+Nearly every real text is only paragraphs, **bold** and [label](https://…) links. Those take a
+fast path (one regular-expression pass) that gives byte for byte what Python-Markdown gives;
+whatever the fast path does not recognise goes to Python-Markdown.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from functools import lru_cache
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 import markdown
 from markupsafe import Markup
@@ -43,10 +49,67 @@ def _convert(text: str) -> str:
     return md.convert(text)
 
 
+# The fast path's grammar. A text is accepted only when every character is accounted for, so
+# anything Python-Markdown might read differently is left to it; tests/test_textfmt_fast.py
+# compares both on random texts. _OUTSIDE rejects a whole text for:
+# - a space or newline at either end, a space next to a newline, or three newlines in a row
+#   (Markdown strips them, turns "  \n" into <br>, or skips empty paragraphs);
+# - whitespace other than space and newline (tabs are expanded; no-break and ideographic
+#   spaces are stripped at a paragraph's start) and control characters (STX and ETX are
+#   Markdown's own placeholders);
+# - characters the grammar has no use for but Markdown escapes or parses: _ < > & ` \
+#   (rejecting < > & also means the text needs no HTML escaping at all);
+# - "![", image syntax, which our Markdown leaves as text rather than making a link.
+_OUTSIDE = re.compile(r"\A[ \n]|[ \n]\Z| \n|\n |\n\n\n|[^\S \n]|[\x00-\x09\x0b-\x1f\x7f-\x9f_<>&`\\]|!\[")
+# Bold text and link labels: one line, no space at either end, no * [ ].
+_WORDS = r"[^\s*\[\]](?:[^\n*\[\]]*[^\s*\[\]])?"
+# Addresses without spaces, quotes, parentheses or anything HTML would escape in an attribute.
+_URL = r"[A-Za-z0-9\-._~:/?#@!$+,;=%]+"
+_TOKEN = re.compile(rf"\*\*(?P<strong>{_WORDS})\*\*|\[(?P<label>{_WORDS})\]\((?P<url>{_URL})\)|(?P<text>[^*\[\]]+)")
+
+
+class _Simple(NamedTuple):
+    html: str  # inline HTML; paragraphs are still separated by "\n\n"
+    urls: tuple[str, ...]
+    words: str  # what a reader reads: no markup, whitespace collapsed, not escaped
+
+
+@lru_cache(maxsize=1 << 16)
+def _simple(text: str) -> _Simple | None:
+    """The text rendered without Python-Markdown, or None when it is not in the fast path's grammar."""
+    if _OUTSIDE.search(text):
+        return None
+    parts: list[str] = []
+    urls: list[str] = []
+    shown: list[str] = []
+    end = 0
+    for match in _TOKEN.finditer(text):
+        if match.start() != end:  # finditer skipped a character no token takes
+            return None
+        end = match.end()
+        plain_run, strong, label = match["text"], match["strong"], match["label"]
+        if plain_run is not None:
+            parts.append(plain_run)
+            shown.append(plain_run)
+        elif strong is not None:
+            parts.append(f"<strong>{strong}</strong>")
+            shown.append(strong)
+        else:
+            parts.append(f'<a href="{match["url"]}">{label}</a>')
+            urls.append(match["url"])
+            shown.append(label)
+    if end != len(text):
+        return None
+    return _Simple("".join(parts), tuple(urls), " ".join("".join(shown).split()))
+
+
 def blocks(text: str) -> Markup:
     """Text with paragraphs (separated by blank lines) to HTML paragraphs."""
     if not _MARKDOWN_CHARS.intersection(text):
         return Markup(f"<p>{html.escape(text, quote=False)}</p>")
+    simple = _simple(text)
+    if simple is not None:
+        return Markup("<p>" + simple.html.replace("\n\n", "</p>\n<p>") + "</p>")
     return Markup(_convert(text))
 
 
@@ -54,6 +117,9 @@ def inline(text: str) -> Markup:
     """One line of text to HTML without a wrapping paragraph."""
     if not _MARKDOWN_CHARS.intersection(text):
         return Markup(html.escape(text, quote=False))
+    simple = _simple(text)
+    if simple is not None:
+        return Markup(simple.html.replace("\n\n", "\n"))
     converted = _convert(text.replace("\n\n", "\n"))
     if converted.startswith("<p>") and converted.endswith("</p>"):
         converted = converted[3:-4]
@@ -66,8 +132,21 @@ def plain(text: str) -> str:
     MkDocs themes print page titles and descriptions unescaped, so this stays escaped.
     """
     if _MARKDOWN_CHARS.intersection(text):
-        text = Markup(_convert(text)).striptags()
+        simple = _simple(text)
+        text = simple.words if simple is not None else Markup(_convert(text)).striptags()
     return html.escape(text, quote=True)
+
+
+def plain_text(text: str) -> str:
+    """Text as a reader reads it, for the search index: no markup, whitespace collapsed, not escaped.
+
+    The same as ``Markup(inline(text)).striptags()``, without rendering HTML to strip it again.
+    """
+    if _MARKDOWN_CHARS.intersection(text):
+        simple = _simple(text)
+        if simple is not None:
+            return simple.words
+    return Markup(inline(text)).striptags()
 
 
 class _Hrefs(HTMLParser):
@@ -86,6 +165,9 @@ def link_targets(text: str) -> list[str]:
     # skipping the Markdown pass for it keeps `check` fast on many guides.
     if "[" not in text and "<" not in text:
         return []
+    simple = _simple(text)
+    if simple is not None:
+        return list(simple.urls)
     parser = _Hrefs()
     parser.feed(_convert(text))
     parser.close()
