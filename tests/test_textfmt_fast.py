@@ -20,6 +20,7 @@ from generator import textfmt
 from generator.bench.synthetic import write_guides
 from generator.checks import text_fields
 from generator.loader import GuideFile, load_guides
+from generator.search import sections
 from generator.textfmt import blocks, inline, link_targets, plain, plain_text
 
 Rendered = tuple[str, str, str, list[str], str]
@@ -174,3 +175,11 @@ def test_nine_in_ten_texts_with_markup_skip_python_markdown(guide_files: list[Gu
         # Texts without any Markdown character never reached Python-Markdown; count only the others.
         assert len(with_markup) >= 10, f"{name}: too few texts with markup to judge"
         assert len(still) <= len(with_markup) // 10, f"{name}: {len(still)} of {len(with_markup)} still need Python-Markdown: {sorted(still)[:5]}"
+
+
+def test_search_sections_are_what_they_were_before_the_fast_path(guide_files: list[GuideFile], tmp_path: Path) -> None:
+    files = guide_files + synthetic_files(tmp_path)
+    now = [sections.guide_sections(loaded.guide) for loaded in files]
+    with without_fast_path(), mock.patch.object(sections, "_plain", lambda text: Markup(inline(text)).striptags()):
+        before = [sections.guide_sections(loaded.guide) for loaded in files]
+    assert now == before

@@ -13,11 +13,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from markupsafe import Markup
-
 from ..model import Guide
 from ..render import guide_url
-from ..textfmt import inline
+from ..textfmt import plain_text
 
 
 @dataclass(frozen=True)
@@ -38,7 +36,7 @@ class Page:
 
 @lru_cache(maxsize=4096)  # boilerplate lines (notes, checklist items) repeat across guides
 def _plain(text: str) -> str:
-    return Markup(inline(text)).striptags()
+    return plain_text(text)
 
 
 def _join(*parts: str | None) -> str:
