@@ -7,6 +7,7 @@ import logging
 import os
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -75,7 +76,8 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
             raise PluginError("내용 파일에 고칠 곳이 있어 사이트를 만들지 않았습니다.\n" + error.report()) from None
         stats = self.stats
         log.debug(f"guides: {stats.cached} from the cache, {stats.compiled} compiled by {stats.workers} process(es)")
-        self.search_cache = FolderCache(root / ".cache" / "search")
+        self.cache_root = root / ".cache"
+        self.search_cache = FolderCache(self.cache_root / "search")
         self.guides = guide_files(self.compiled)
         for problem in warnings:
             log.info(str(problem))
@@ -116,6 +118,10 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         return kept.put_back(html) if kept else html
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        # Material's 45 templates are otherwise compiled anew by every build and every `mkdocs
+        # serve` reload (about 0.5 s); Jinja checks each cached template against its source.
+        (self.cache_root / "jinja").mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self.cache_root / "jinja"))
         # overrides/main.html pipes Material's __config block through this filter.
         swap = worker_swapper(config.theme.dirs) if self.config.search_korean else (lambda rendered: rendered)
         env.filters["giljabi_search_worker"] = swap
