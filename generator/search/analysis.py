@@ -26,10 +26,6 @@ def bigrams(compacted: str) -> set[str]:
     return {compacted[i : i + 2] for i in range(len(compacted) - 1)}
 
 
-def unigrams(compacted: str) -> set[str]:
-    return set(compacted)
-
-
 def shard_of(key: str, shards: int) -> int:
     """FNV-1a over UTF-16 code units, the unit JavaScript strings are made of."""
     value = 0x811C9DC5

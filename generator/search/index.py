@@ -8,26 +8,39 @@ except the number of files and the page-offset list in the manifest.
     search/giljabi/t/<k>.json       bigram -> delta-encoded section numbers
     search/giljabi/u/<k>.json       single characters, fetched only for one-letter query stems
     search/giljabi/p/<i>.json       page i: location and its sections' anchor, title, text, aliases
+
+At 1000 guides that is about 5 million postings, so the loops here touch each posting with as
+few Python operations as they can; tests/test_search_index.py holds them to a plain rewrite.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import operator
+import os
 import shutil
+import sys
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from .analysis import bigrams, compact, shard_of, unigrams
+from .analysis import compact, shard_of
 from .sections import Page
 
 FORMAT = 1
 # Postings per shard aimed at: a few KB gzip each, so a query of a few words stays tens of KB.
 POSTINGS_PER_SHARD = 3000
 FOLDER = "giljabi"
+
+# A bigram is counted as two code points packed in 64 bits, read straight from the text's
+# UTF-32 bytes (see _postings); which half holds the first one depends on the byte order.
+_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
+_FIRST_SHIFT = 0 if sys.byteorder == "little" else 32
+_LOW = 0xFFFFFFFF
 
 
 def _shard_count(postings: int) -> int:
@@ -38,11 +51,24 @@ def _shard_count(postings: int) -> int:
 
 
 def _delta(ids: list[int]) -> list[int]:
-    return [ids[0]] + [b - a for a, b in zip(ids, ids[1:])]
+    return list(map(operator.sub, ids, chain((0,), ids)))
 
 
 def _dump(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _dump_postings(postings: dict[str, list[int]]) -> str:
+    """_dump(postings), three times faster: the same text put together from each list's repr.
+
+    Keys come from compact text, letters and digits only, so none needs escaping in JSON, and
+    a list of ints is JSON once repr's spaces are dropped.
+    """
+    return "{" + ",".join([f'"{key}":{ids!r}' for key, ids in postings.items()]).replace(" ", "") + "}"
+
+
+def _bigram(key: int) -> str:
+    return chr((key >> _FIRST_SHIFT) & _LOW) + chr((key >> (32 - _FIRST_SHIFT)) & _LOW)
 
 
 @dataclass(frozen=True)
@@ -51,43 +77,92 @@ class SearchIndex:
     files: dict[str, str]  # path below search/ -> JSON text
 
 
+class IndexBuilder:
+    """The index of the pages added so far, numbered in the order they come.
+
+    ``index()`` may be called more than once: a site's guides can be indexed while MkDocs is
+    still rendering and the hand-written pages added at the end (generator/search/site.py);
+    the second call then encodes again only the shards that the later sections touched.
+    """
+
+    def __init__(self) -> None:
+        self._pages: dict[str, str] = {}
+        self._offsets = [0]
+        # Keys as integers (code point, or two packed): no string object per character.
+        self._by_pair: defaultdict[int, list[int]] = defaultdict(list)
+        self._by_point: defaultdict[int, list[int]] = defaultdict(list)
+        self._touched: tuple[set[int], set[int]] | None = None  # None: no index() yet
+        self._encoded: dict[str, tuple[int, list[str]]] = {}  # prefix -> (shards, their JSON)
+
+    def add_pages(self, pages: Iterable[Page]) -> None:
+        texts: list[str] = []
+        for page in pages:
+            rows = []
+            for section in page.sections:
+                texts.append(compact(" ".join((section.title, section.text, *section.aliases))))
+                row: list[Any] = [section.anchor, section.title, section.text]
+                if section.aliases:
+                    row.append(list(section.aliases))
+                rows.append(row)
+            self._pages[f"{FOLDER}/p/{len(self._offsets) - 1}.json"] = _dump({"l": page.location, "s": rows})
+            self._offsets.append(self._offsets[-1] + len(rows))
+        self._add_postings(texts, self._offsets[-1] - len(texts))
+
+    def _add_postings(self, texts: list[str], first: int) -> None:
+        """Each section's number under every bigram and every character of its compact text.
+
+        The text's UTF-32 bytes, read as 32-bit numbers, are its code points; read as 64-bit
+        numbers from offsets 0 and 4, they are all its pairs of neighbouring code points.
+        Sections come in order, so every list stays ascending.
+        """
+        by_pair, by_point = self._by_pair, self._by_point
+        touched = self._touched
+        for number, text in enumerate(texts, start=first):
+            data = text.encode(_UTF32, "surrogatepass")
+            pairs = set(memoryview(data[: len(data) & ~7]).cast("Q"))
+            pairs.update(memoryview(data[4 : 4 + ((len(data) - 4) & ~7)]).cast("Q"))
+            points = set(memoryview(data).cast("I"))
+            for key in pairs:
+                by_pair[key].append(number)
+            for key in points:
+                by_point[key].append(number)
+            if touched is not None:
+                touched[0].update(pairs)
+                touched[1].update(points)
+
+    def index(self) -> SearchIndex:
+        files = dict(self._pages)
+        touched = self._touched
+        shard_counts = {}
+        kinds = (("t", self._by_pair, _bigram, 0), ("u", self._by_point, chr, 1))
+        for prefix, by_key, to_text, kind in kinds:
+            postings = {to_text(key): ids for key, ids in by_key.items()}
+            shards = _shard_count(sum(map(len, postings.values())))
+            shard_counts[prefix] = shards
+            grouped: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+            for key in sorted(postings):
+                grouped[shard_of(key, shards)].setdefault(key, postings[key])
+            before = self._encoded.get(prefix)
+            if touched is not None and before is not None and before[0] == shards:
+                redo = {shard_of(to_text(key), shards) for key in touched[kind]}
+                encoded = [_dump_postings({key: _delta(ids) for key, ids in grouped[k].items()}) if k in redo else text for k, text in enumerate(before[1])]
+            else:
+                encoded = [_dump_postings({key: _delta(ids) for key, ids in content.items()}) for content in grouped]
+            self._encoded[prefix] = (shards, encoded)
+            files.update((f"{FOLDER}/{prefix}/{k}.json", text) for k, text in enumerate(encoded))
+        self._touched = (set(), set())
+
+        digest = hashlib.sha256()
+        for path in sorted(files):
+            digest.update(path.encode() + b"\0" + files[path].encode())
+        manifest = {"format": FORMAT, "version": digest.hexdigest()[:12], "t": shard_counts["t"], "u": shard_counts["u"], "offsets": list(self._offsets)}
+        return SearchIndex(manifest, files)
+
+
 def build_index(pages: Sequence[Page]) -> SearchIndex:
-    by_bigram: dict[str, list[int]] = defaultdict(list)
-    by_char: dict[str, list[int]] = defaultdict(list)
-    offsets = [0]
-    files: dict[str, str] = {}
-    number = 0
-    for page_number, page in enumerate(pages):
-        rows = []
-        for section in page.sections:
-            text = compact(" ".join((section.title, section.text, *section.aliases)))
-            for key in bigrams(text):
-                by_bigram[key].append(number)
-            for key in unigrams(text):
-                by_char[key].append(number)
-            row: list[Any] = [section.anchor, section.title, section.text]
-            if section.aliases:
-                row.append(list(section.aliases))
-            rows.append(row)
-            number += 1
-        offsets.append(number)
-        files[f"{FOLDER}/p/{page_number}.json"] = _dump({"l": page.location, "s": rows})
-
-    shard_counts = {}
-    for prefix, postings in (("t", by_bigram), ("u", by_char)):
-        shards = _shard_count(sum(len(ids) for ids in postings.values()))
-        shard_counts[prefix] = shards
-        grouped: list[dict[str, list[int]]] = [{} for _ in range(shards)]
-        for key in sorted(postings):
-            grouped[shard_of(key, shards)][key] = _delta(postings[key])
-        for k, content in enumerate(grouped):
-            files[f"{FOLDER}/{prefix}/{k}.json"] = _dump(content)
-
-    digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(path.encode() + b"\0" + files[path].encode())
-    manifest = {"format": FORMAT, "version": digest.hexdigest()[:12], "t": shard_counts["t"], "u": shard_counts["u"], "offsets": offsets}
-    return SearchIndex(manifest, files)
+    builder = IndexBuilder()
+    builder.add_pages(pages)
+    return builder.index()
 
 
 def write_index(search_dir: Path, index: SearchIndex, material_config: dict[str, Any]) -> None:
@@ -95,9 +170,12 @@ def write_index(search_dir: Path, index: SearchIndex, material_config: dict[str,
     target = search_dir / FOLDER
     if target.exists():
         shutil.rmtree(target)
+    # Three folders for three thousand files: made once, and paths joined as plain strings.
+    base = os.fspath(search_dir)
+    for folder in {path.rpartition("/")[0] for path in index.files}:
+        os.makedirs(os.path.join(base, folder), exist_ok=True)
     for path, text in index.files.items():
-        file = search_dir / path
-        file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_text(text, encoding="utf-8")
+        with open(os.path.join(base, path), "wb") as file:
+            file.write(text.encode())
     config = {**material_config, "giljabi": index.manifest}
     (search_dir / "search_index.json").write_text(_dump({"config": config, "docs": []}), encoding="utf-8")
