@@ -16,13 +16,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .checks import ContentPolicy
 from .config import GiljabiConfig
 from .handout import SITE_URL_MISSING, build_handouts
+from .labels import label_lookup
 from .loader import GuideFile
 from .passthrough import SetAside, set_aside
 from .outputcache import FolderCache
 from .pipeline import Compiled, Settings, Stats, compile_all, guide_files
 from .problems import ContentError
 from .render import guide_src_uri, render_home
-from .search.site import index_site, worker_swapper
+from .search.site import Pending, index_site, start_index, worker_swapper
 
 log = logging.getLogger("mkdocs.plugins.giljabi")
 
@@ -63,6 +64,7 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         self.stats = Stats()
         self.guides: list[GuideFile] = []
         self.set_aside: dict[str, SetAside] = {}
+        self.search: Pending | None = None
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -100,6 +102,8 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
             files.append(LinkedFile.generated(config, handout.uri, abs_src_path=str(handout.path)))
         if files.get_file_from_path("index.md") is None:
             files.append(File.generated(config, "index.md", content=render_home([g.guide for g in self.guides])))
+        if self.config.search_korean:  # the guides' part of the index is made on another core while MkDocs renders
+            self.search = start_index([page for c in self.compiled if (page := c.search_page())], Path(config.site_dir))
         return files
 
     @event_priority(-100)  # last, so other plugins see the guide page's Markdown whole
@@ -122,6 +126,7 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         # serve` reload (about 0.5 s); Jinja checks each cached template against its source.
         (self.cache_root / "jinja").mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self.cache_root / "jinja"))
+        env.globals["giljabi_label"] = label_lookup(env, config.theme.language)  # overrides/partials/language.html
         # overrides/main.html pipes Material's __config block through this filter.
         swap = worker_swapper(config.theme.dirs) if self.config.search_korean else (lambda rendered: rendered)
         env.filters["giljabi_search_worker"] = swap
@@ -135,8 +140,17 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         # The same guides and the same hand-written pages (Material's index of them) make the
         # same search files: then they come from .cache/search/ instead of being rebuilt.
         key = search_key(self.stats.digest, search_dir / "search_index.json")
+        pending, self.search = self.search, None
+        assert pending is not None
         if key and self.search_cache.restore(key, search_dir):
+            pending.cancel()
             return
-        index_site(Path(config.site_dir), [loaded.guide for loaded in self.guides])
+        index_site(pending)
         if key:
             self.search_cache.store(key, search_dir)
+
+    @event_priority(100)  # before giljabi-atomic removes the staging folder
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.search is not None:
+            self.search.cancel()
+            self.search = None
