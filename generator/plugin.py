@@ -126,7 +126,7 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         # serve` reload (about 0.5 s); Jinja checks each cached template against its source.
         (self.cache_root / "jinja").mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self.cache_root / "jinja"))
-        env.globals["giljabi_label"] = label_lookup(env, config.theme.language)  # overrides/partials/language.html
+        env.globals["giljabi_label"] = label_lookup(env, config.theme["language"])  # overrides/partials/language.html
         # overrides/main.html pipes Material's __config block through this filter.
         swap = worker_swapper(config.theme.dirs) if self.config.search_korean else (lambda rendered: rendered)
         env.filters["giljabi_search_worker"] = swap
