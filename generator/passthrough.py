@@ -5,7 +5,12 @@ but only after running its pure-Python HTML parser over every tag: about 20 ms a
 largest single cost of a 1000-guide build. The plugin sets those blocks aside before
 conversion (placeholders that Markdown leaves alone) and puts them back afterwards, so the
 output is the same while the Markdown left to convert is the headings and little else.
-The headings stay Markdown, so MkDocs still builds the table of contents from them.
+
+When every heading left is a plain `## text {: #id }` line (as the guide template writes
+them), those are turned into HTML here as well, with the table-of-contents entries Python-
+Markdown's toc extension would make, and Markdown converts one placeholder per page. A
+page with any other Markdown keeps its headings for Markdown, and its table of contents
+comes from Markdown as before. tests/test_passthrough.py checks both against Markdown itself.
 """
 
 from __future__ import annotations
@@ -13,12 +18,21 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import Any
 
+from markdown.extensions.toc import nest_toc_tokens, strip_tags
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 _BLANK_LINES = re.compile(r"(\n[ \t]*\n)")  # the group keeps each separator as it was
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 _FIRST_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9]*)[\s>]")
 _BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
+
+
+# A heading Python-Markdown would turn into exactly <hN id="id">text</hN>: text without any
+# character an inline pattern or the ATX rule reacts to, entities passed through as they are.
+_HEADING_CHAR = r"(?:[^`\\\[\]<>*_{}#&\s]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)"
+_PLAIN_HEADING = re.compile(rf"(#{{1,6}}) +({_HEADING_CHAR}(?:(?:{_HEADING_CHAR}| )*{_HEADING_CHAR})?) +\{{: #([A-Za-z][A-Za-z0-9_-]*) \}}")
 
 
 @dataclass(frozen=True)
@@ -27,6 +41,9 @@ class SetAside:
 
     token: str
     blocks: tuple[str, ...]
+    # The table-of-contents tokens of the headings turned into HTML here; None when the
+    # headings were left to Markdown, whose toc extension then makes them.
+    toc: list[dict[str, Any]] | None = None
 
     def put_back(self, html: str) -> str:
         """The converted page with every placeholder paragraph replaced by its HTML block."""
@@ -46,7 +63,9 @@ def set_aside(markdown: str) -> tuple[str, SetAside]:
     """
     token = "GILJABI" + hashlib.sha256(markdown.encode("utf-8")).hexdigest()[:16].upper()
     blocks: list[str] = []
-    pieces = _BLANK_LINES.split(markdown)
+    # Blank lines before the first block mean nothing to Markdown (a page body usually starts
+    # with one, after its front matter), but they would hide the first block's tag.
+    pieces = _BLANK_LINES.split(_LEADING_BLANK_LINES.sub("", markdown))
     chunks, separators = pieces[0::2], pieces[1::2]
     kept: list[str] = []
     index = 0
@@ -67,7 +86,30 @@ def set_aside(markdown: str) -> tuple[str, SetAside]:
         kept.append(f"{token}{len(blocks)}X")
         blocks.append(block)
         index = end + 1
+    headings = [_PLAIN_HEADING.fullmatch(chunk) for chunk in kept if not _is_placeholder(chunk, token)]
+    if all(headings):
+        return _all_html(kept, blocks, token)
     return "\n\n".join(kept), SetAside(token, tuple(blocks))
+
+
+def _is_placeholder(chunk: str, token: str) -> bool:
+    return chunk.startswith(token) and chunk.endswith("X") and chunk[len(token) : -1].isdigit()
+
+
+def _all_html(kept: list[str], blocks: list[str], token: str) -> tuple[str, SetAside]:
+    """The whole page as one block: headings in HTML, joined as Python-Markdown joins blocks."""
+    html: list[str] = []
+    toc: list[dict[str, Any]] = []
+    for chunk in kept:
+        if _is_placeholder(chunk, token):
+            html.append(blocks[int(chunk[len(token) : -1])])
+            continue
+        match = _PLAIN_HEADING.fullmatch(chunk)
+        assert match is not None
+        level, text, anchor = len(match.group(1)), match.group(2), match.group(3)
+        html.append(f'<h{level} id="{anchor}">{text}</h{level}>')
+        toc.append({"level": level, "id": anchor, "name": strip_tags(text), "html": text, "data-toc-label": ""})
+    return f"{token}0X", SetAside(token, ("\n".join(html),), nest_toc_tokens(toc))
 
 
 def _closes_itself(chunk: str, tag: str) -> bool:

@@ -12,6 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 from .checks import ContentPolicy
 from .config import GiljabiConfig
@@ -119,7 +120,11 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
     @event_priority(100)  # first, so other plugins see the guide page's HTML whole
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
         kept = self.set_aside.pop(page.file.src_uri, None)
-        return kept.put_back(html) if kept else html
+        if kept is None:
+            return html
+        if kept.toc is not None:  # the headings were made here, so is the table of contents
+            page.toc = get_toc(kept.toc)
+        return kept.put_back(html)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         # Material's 45 templates are otherwise compiled anew by every build and every `mkdocs
