@@ -27,6 +27,10 @@ from generator.search.index import IndexBuilder, build_index
 from generator.search.sections import Page, Section, material_sections
 
 
+# Keys: Hangul, Latin, digits, and characters beyond U+FFFF (two UTF-16 units each).
+ALPHABET_KEYS = "가힣인증abz09𠀀𝐀😀"
+
+
 def reference_files(pages: list[Page]) -> dict[str, str]:
     dump = lambda data: json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
     files = {}
@@ -49,6 +53,20 @@ def reference_files(pages: list[Page]) -> dict[str, str]:
             keys = sorted(key for key in by_key if shard_of(key, shards) == k)
             files[f"giljabi/{prefix}/{k}.json"] = dump({key: [b - a for a, b in zip([0, *by_key[key]], by_key[key])] for key in keys})
     return files
+
+
+def reference_shard(key: str, shards: int) -> int:
+    """FNV-1a, byte pair by byte pair of the key in UTF-16: what JavaScript's charCodeAt sees."""
+    value = 0x811C9DC5
+    data = key.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        value = ((value ^ (data[i] | data[i + 1] << 8)) * 0x01000193) & 0xFFFFFFFF
+    return value % shards
+
+
+@given(st.text(alphabet=ALPHABET_KEYS, min_size=1, max_size=3), st.sampled_from([1, 2, 64, 1024, 4096]))
+def test_shard_of_hashes_utf16_units(key: str, shards: int) -> None:
+    assert shard_of(key, shards) == reference_shard(key, shards)
 
 
 def reference_version(files: dict[str, str]) -> str:

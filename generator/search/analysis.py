@@ -7,11 +7,13 @@ The worker (overrides/assets/javascripts/search-worker.js) repeats ``compact`` a
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 
 
 # Everything but letters (Hangul syllables, Latin, ...) and digits: dropped, not a separator.
 _NOT_WORD = re.compile(r"[\W_]+")
+_UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
 
 
 def compact(text: str) -> str:
@@ -28,9 +30,9 @@ def bigrams(compacted: str) -> set[str]:
 
 def shard_of(key: str, shards: int) -> int:
     """FNV-1a over UTF-16 code units, the unit JavaScript strings are made of."""
+    # A character beyond U+FFFF is two UTF-16 units (a surrogate pair); below, its code point.
+    units = map(ord, key) if max(key, default="") <= "\uffff" else memoryview(key.encode(_UTF16)).cast("H")
     value = 0x811C9DC5
-    data = key.encode("utf-16-le")
-    for i in range(0, len(data), 2):
-        value ^= data[i] | (data[i + 1] << 8)
-        value = (value * 0x01000193) & 0xFFFFFFFF
+    for unit in units:
+        value = ((value ^ unit) * 0x01000193) & 0xFFFFFFFF
     return value % shards

@@ -141,7 +141,7 @@ class IndexBuilder:
             shard_counts[prefix] = shards
             grouped: list[dict[str, list[int]]] = [{} for _ in range(shards)]
             for key in sorted(postings):
-                grouped[shard_of(key, shards)].setdefault(key, postings[key])
+                grouped[shard_of(key, shards)][key] = postings[key]
             before = self._encoded.get(prefix)
             if touched is not None and before is not None and before[0] == shards:
                 redo = {shard_of(to_text(key), shards) for key in touched[kind]}
