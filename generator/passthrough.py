@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens, strip_tags
@@ -25,6 +26,7 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 _BLANK_LINES = re.compile(r"(\n[ \t]*\n)")  # the group keeps each separator as it was
 _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
+_PLACEHOLDER = re.compile(r"<p>(GILJABI[0-9A-F]{16})(\d+)X</p>")
 _FIRST_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9]*)[\s>]")
 _BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
 
@@ -49,8 +51,9 @@ class SetAside:
         """The converted page with every placeholder paragraph replaced by its HTML block."""
         if not self.blocks:
             return html
-        pattern = re.compile(rf"<p>{self.token}(\d+)X</p>")
-        return pattern.sub(lambda match: self.blocks[int(match.group(1))], html)
+        if len(self.blocks) == 1 and html == f"<p>{self.token}0X</p>":  # a page that is one block
+            return self.blocks[0]
+        return _PLACEHOLDER.sub(lambda match: self.blocks[int(match.group(2))] if match.group(1) == self.token else match.group(0), html)
 
 
 def set_aside(markdown: str) -> tuple[str, SetAside]:
@@ -113,6 +116,10 @@ def _all_html(kept: list[str], blocks: list[str], token: str) -> tuple[str, SetA
 
 
 def _closes_itself(chunk: str, tag: str) -> bool:
-    opened = len(re.findall(rf"<{tag}[\s>]", chunk, flags=re.IGNORECASE))
-    closed = len(re.findall(rf"</{tag}\s*>", chunk, flags=re.IGNORECASE))
-    return opened == closed
+    opening, closing = _tag_patterns(tag.lower())
+    return len(opening.findall(chunk)) == len(closing.findall(chunk))
+
+
+@lru_cache(maxsize=64)
+def _tag_patterns(tag: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(rf"<{tag}[\s>]", re.IGNORECASE), re.compile(rf"</{tag}\s*>", re.IGNORECASE)
