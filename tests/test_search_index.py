@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import random
 import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ from hypothesis import strategies as st
 
 from generator.search.analysis import compact, shard_of
 from generator.search import site
-from generator.search.index import IndexBuilder, build_index
+from generator.search.index import IndexBuilder, build_index, write_files
 from generator.search.sections import Page, Section, material_sections
 
 
@@ -190,6 +191,7 @@ def test_the_index_made_in_the_background_is_the_index_made_here(tmp_path: Path,
 
     files = read_folder(tmp_path / "background")
     assert files == read_folder(tmp_path / "here")
+    assert [path.name for path in (tmp_path / "background").iterdir()] == ["search"]  # no hidden folder left
     assert "search/search_index.js" not in files
     about = list(material_sections(MATERIAL["docs"], {"", "guides/g0/"}))
     expected = build_index(guides + about)
@@ -214,12 +216,32 @@ def test_a_vanished_process_fails_the_build(tmp_path: Path, forking_allowed: Non
     assert multiprocessing.active_children() == []
 
 
-def test_cancel_stops_the_process_before_it_writes_anything(tmp_path: Path, forking_allowed: None) -> None:
+def test_cancel_stops_the_process_and_removes_what_it_wrote(tmp_path: Path, forking_allowed: None) -> None:
     folder = material_site(tmp_path)
     before = read_folder(folder)
     pending = site.start_index(korean_pages(60, seed=12), folder)
     assert pending.in_background
+    deadline = time.monotonic() + 60
+    while not list(folder.glob(".giljabi-search-*/giljabi/t/*.json")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(folder.glob(".giljabi-search-*/giljabi/t/*.json")), "the guides' files are written before post_build"
     pending.cancel()
     assert multiprocessing.active_children() == []
     assert read_folder(folder) == before
-    pending.cancel()  # a second call (build error after a cache hit) is harmless
+    assert [path.name for path in folder.iterdir()] == ["search"]
+    pending.cancel()  # a second call (a build error after a cache hit) is harmless
+
+
+def test_writing_over_an_earlier_index_of_the_same_builder_leaves_what_writing_afresh_leaves(tmp_path: Path) -> None:
+    builder = IndexBuilder()
+    builder.add_pages(korean_pages(40, seed=13))
+    first = builder.index()
+    builder.add_pages(korean_pages(80, seed=14))  # more shards: every shard file changes
+    second = builder.index()
+    builder.add_pages([Page("about/", (Section("", "소개", "길잡이 안내"),))])  # a few shards change
+    third = builder.index()
+    write_files(tmp_path / "over", first.files)
+    write_files(tmp_path / "over", second.files, first.files)
+    write_files(tmp_path / "over", third.files, second.files)
+    write_files(tmp_path / "fresh", third.files)
+    assert read_folder(tmp_path / "over") == read_folder(tmp_path / "fresh")

@@ -165,17 +165,32 @@ def build_index(pages: Sequence[Page]) -> SearchIndex:
     return builder.index()
 
 
+def write_files(folder: Path, files: dict[str, str], written: dict[str, str] | None = None) -> None:
+    """Write the index's files below folder; with ``written``, the files of an earlier index()
+    of the same builder already there, only those that changed are written again."""
+    base = os.fspath(folder)
+    # Three folders for three thousand files: made once, and paths joined as plain strings.
+    for subfolder in {path.rpartition("/")[0] for path in files}:
+        os.makedirs(os.path.join(base, subfolder), exist_ok=True)
+    earlier = written or {}
+    for path, text in files.items():
+        if earlier.get(path) is not text:  # index() hands back the very same text when unchanged
+            with open(os.path.join(base, path), "wb") as file:
+                file.write(text.encode())
+    for path in earlier.keys() - files.keys():
+        os.unlink(os.path.join(base, path))
+
+
+def write_manifest(search_dir: Path, index: SearchIndex, material_config: dict[str, Any]) -> None:
+    """Replace Material's search_index.json by the manifest, keeping Material's own settings."""
+    config = {**material_config, "giljabi": index.manifest}
+    (search_dir / "search_index.json").write_text(_dump({"config": config, "docs": []}), encoding="utf-8")
+
+
 def write_index(search_dir: Path, index: SearchIndex, material_config: dict[str, Any]) -> None:
     """Replace Material's search_index.json by the manifest and write the shards beside it."""
     target = search_dir / FOLDER
     if target.exists():
         shutil.rmtree(target)
-    # Three folders for three thousand files: made once, and paths joined as plain strings.
-    base = os.fspath(search_dir)
-    for folder in {path.rpartition("/")[0] for path in index.files}:
-        os.makedirs(os.path.join(base, folder), exist_ok=True)
-    for path, text in index.files.items():
-        with open(os.path.join(base, path), "wb") as file:
-            file.write(text.encode())
-    config = {**material_config, "giljabi": index.manifest}
-    (search_dir / "search_index.json").write_text(_dump({"config": config, "docs": []}), encoding="utf-8")
+    write_files(search_dir, index.files)
+    write_manifest(search_dir, index, material_config)

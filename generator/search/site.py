@@ -2,12 +2,13 @@
 
 The guides' part of the index (their postings and files: nearly all of it) is known as soon
 as the guides are loaded, long before Material's search plugin writes search_index.json at the
-very end of the build. ``start_index`` hands that part to a forked process, which builds it on
-the second core while MkDocs renders pages; ``index_site`` then tells it to add the pages
-Material indexed, encode again the few shards they touch and write the files, and waits.
-The process writes nothing before that, so a build that fails or takes the files from a cache
-instead just stops it. Where forking is not safe (``mkdocs serve`` rebuilds while a web server
-and a file watcher run in threads) or not possible, ``index_site`` does the work itself.
+very end of the build. ``start_index`` hands that part to a forked process, which builds and
+writes it on the second core, into a hidden folder of the site, while MkDocs renders pages.
+``index_site`` then tells it to add the pages Material indexed, rewrite the few shards they
+touch, move the folder into search/ and write the manifest, and waits for that alone.
+``cancel`` (a failed build, or search files taken from a cache) stops it and removes the
+folder. Where forking is not safe (``mkdocs serve`` rebuilds while a web server and a file
+watcher run in threads) or not possible, ``index_site`` does all the work itself.
 """
 
 from __future__ import annotations
@@ -15,16 +16,20 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import os
 import re
+import shutil
+import tempfile
 import threading
 import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
-from .index import IndexBuilder, write_index
+from .index import FOLDER, IndexBuilder, write_files, write_index, write_manifest
 from .sections import Page, material_sections
 
 # The home page only lists guide titles and summaries that their own pages already answer.
@@ -36,28 +41,45 @@ class SearchIndexError(RuntimeError):
     """The background process failed or vanished; the message carries its traceback."""
 
 
-def _index_guides(pages: Sequence[Page]) -> IndexBuilder:
-    builder = IndexBuilder()
-    builder.add_pages(pages)
-    builder.index()  # encodes every shard now, so finishing encodes only the ones that change
-    return builder
-
-
-def _finish(builder: IndexBuilder, guides: Sequence[Page], search_dir: Path) -> None:
-    """Add the pages Material indexed (not the guides) and write the files, manifest last."""
+def _material(search_dir: Path, guides: Sequence[Page]) -> tuple[list[Page], dict[str, Any]]:
+    """The pages Material indexed, except the guides and the home page, and its settings."""
     material = json.loads((search_dir / "search_index.json").read_text(encoding="utf-8"))
-    builder.add_pages(material_sections(material["docs"], SKIPPED_PAGES | {page.location for page in guides}))
-    write_index(search_dir, builder.index(), material["config"])
+    pages = list(material_sections(material["docs"], SKIPPED_PAGES | {page.location for page in guides}))
+    return pages, material["config"]
+
+
+def _drop_material_js(search_dir: Path) -> None:
     # Material writes a JS copy for file:// browsing; it would still hold the whole stock index.
     (search_dir / "search_index.js").unlink(missing_ok=True)
 
 
-def _in_background(connection: Connection, guides: Sequence[Page], search_dir: Path) -> None:
+def _index_here(guides: Sequence[Page], search_dir: Path) -> None:
+    builder = IndexBuilder()
+    builder.add_pages(guides)
+    pages, config = _material(search_dir, guides)
+    builder.add_pages(pages)
+    write_index(search_dir, builder.index(), config)
+    _drop_material_js(search_dir)
+
+
+def _in_background(connection: Connection, guides: Sequence[Page], search_dir: Path, private: Path) -> None:
     try:
-        builder = _index_guides(guides)
-        if connection.recv() == _FINISH:
-            _finish(builder, guides, search_dir)
-            connection.send(None)
+        builder = IndexBuilder()
+        builder.add_pages(guides)
+        written = builder.index()
+        write_files(private, written.files)
+        if connection.recv() != _FINISH:
+            return
+        pages, config = _material(search_dir, guides)
+        builder.add_pages(pages)
+        index = builder.index()
+        write_files(private, index.files, written.files)
+        if (search_dir / FOLDER).exists():  # a --dirty build's earlier files
+            shutil.rmtree(search_dir / FOLDER)
+        os.rename(private / FOLDER, search_dir / FOLDER)
+        write_manifest(search_dir, index, config)
+        _drop_material_js(search_dir)
+        connection.send(None)
     except BaseException:  # the parent raises it, so the build fails with this traceback
         connection.send(traceback.format_exc())
 
@@ -70,12 +92,16 @@ class Pending:
         self.search_dir = site_dir / "search"
         self._process: multiprocessing.process.BaseProcess | None = None
         self._connection: Connection | None = None
+        self._private: Path | None = None
         # Forking copies only the calling thread; a lock another thread held would stay locked.
         if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+            site_dir.mkdir(parents=True, exist_ok=True)
+            # In the site, so the move into search/ is a rename; hidden, and gone by post_build.
+            self._private = Path(tempfile.mkdtemp(prefix=".giljabi-search-", dir=site_dir))
             context = multiprocessing.get_context("fork")
             self._connection, theirs = context.Pipe()
             # daemon: should this process exit without finishing (Ctrl-C), the child goes too.
-            self._process = context.Process(target=_in_background, args=(theirs, guides, self.search_dir), name="giljabi-search", daemon=True)
+            self._process = context.Process(target=_in_background, args=(theirs, guides, self.search_dir, self._private), name="giljabi-search", daemon=True)
             self._process.start()
             theirs.close()
 
@@ -85,7 +111,7 @@ class Pending:
 
     def finish(self) -> None:
         if self._process is None or self._connection is None:
-            _finish(_index_guides(self.guides), self.guides, self.search_dir)
+            _index_here(self.guides, self.search_dir)
             return
         try:
             try:
@@ -103,7 +129,7 @@ class Pending:
             raise SearchIndexError(f"검색 색인을 만들지 못했습니다.\n{error}")
 
     def cancel(self) -> None:
-        """Stop at once: the build failed, or its search files came from elsewhere."""
+        """Stop at once and remove what was written: the build failed, or its search files came from elsewhere."""
         if self._process is not None and self._process.is_alive():
             self._process.kill()
         self._stop()
@@ -116,10 +142,16 @@ class Pending:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
+        if self._private is not None:
+            shutil.rmtree(self._private, ignore_errors=True)
+            self._private = None
 
 
 def start_index(guides: Sequence[Page], site_dir: Path) -> Pending:
-    """Start indexing the guides' search pages, in the background where that is safe."""
+    """Start indexing the guides' search pages, in the background where that is safe.
+
+    Call it once MkDocs has emptied site_dir (on_files or later).
+    """
     return Pending(guides, site_dir)
 
 
