@@ -23,6 +23,7 @@ from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens, strip_tags
 from markdown.util import BLOCK_LEVEL_ELEMENTS
+from mkdocs.structure.toc import get_toc
 
 _BLANK_LINES = re.compile(r"(\n[ \t]*\n)")  # the group keeps each separator as it was
 _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
@@ -123,3 +124,30 @@ def _closes_itself(chunk: str, tag: str) -> bool:
 @lru_cache(maxsize=64)
 def _tag_patterns(tag: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(rf"<{tag}[\s>]", re.IGNORECASE), re.compile(rf"</{tag}\s*>", re.IGNORECASE)
+
+
+def skip_markdown(page: Any, kept: SetAside) -> None:
+    """Have MkDocs' `page.render` skip Python-Markdown for a page that is one set-aside block.
+
+    MkDocs builds a Markdown converter with every extension for each page (about 2 ms) even
+    when all there is to convert is one placeholder. When the page's Markdown is still exactly
+    that placeholder at render time (no later plugin changed it), the result is set directly:
+    what Markdown makes of one placeholder paragraph, as tests/test_passthrough.py checks
+    against MkDocs' own render. Any other page renders as usual.
+    """
+    if kept.toc is None or len(kept.blocks) != 1:
+        return
+    original = page.render
+    placeholder = f"{kept.token}0X"
+
+    def render(config: Any, files: Any) -> None:
+        if page.markdown != placeholder:
+            original(config, files)
+            return
+        page.content = f"<p>{placeholder}</p>"
+        page.toc = get_toc([])
+        page._title_from_render = None
+        page.present_anchor_ids = set()
+        page.links_to_anchors = {}
+
+    page.render = render

@@ -19,7 +19,7 @@ from .config import GiljabiConfig
 from .handout import SITE_URL_MISSING, build_handouts
 from .labels import label_lookup
 from .loader import GuideFile
-from .passthrough import SetAside, set_aside
+from .passthrough import SetAside, set_aside, skip_markdown
 from .outputcache import FolderCache
 from .pipeline import Compiled, Settings, Stats, compile_all, guide_files
 from .problems import ContentError
@@ -114,7 +114,9 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         if self.config.search_korean:
             # The Korean index comes from the guide data; Material's parse of this page would be discarded.
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
-        markdown, self.set_aside[page.file.src_uri] = set_aside(markdown)  # see generator/passthrough.py
+        markdown, kept = set_aside(markdown)  # see generator/passthrough.py
+        self.set_aside[page.file.src_uri] = kept
+        skip_markdown(page, kept)
         return markdown
 
     @event_priority(100)  # first, so other plugins see the guide page's HTML whole

@@ -117,3 +117,27 @@ def test_headings_made_without_markdown_are_what_markdown_makes(site_markdown: m
     assert (kept.toc if kept.toc is not None else bypass_toc) == direct_toc
     if title.strip() and not set(title) & set("&<>*_[]{}#`\\\t"):
         assert kept.toc is not None, "a plain heading was left to Markdown"
+
+
+def test_a_page_that_is_one_block_renders_as_mkdocs_would_without_markdown(guide_files: list[GuideFile]) -> None:
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    from generator.passthrough import skip_markdown
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config.plugins._current_plugin = None  # as during a build, for File.generated
+    files = Files([])
+    results = []
+    for skip in (False, True):
+        file = File.generated(config, "guides/sample.md", content=render_guide(guide_files[0].guide))
+        page = Page(None, file, config)
+        page.read_source(config)
+        page.markdown, kept = set_aside(page.markdown)
+        if skip:
+            skip_markdown(page, kept)
+            assert page.render.__module__ == "generator.passthrough"
+        page.render(config, files)
+        results.append((page.content, str(page.toc), page._title_from_render, page.present_anchor_ids, page.links_to_anchors or {}))
+    assert results[0] == results[1]
+    assert results[1][0] == f"<p>{kept.token}0X</p>"
