@@ -93,6 +93,7 @@ class _Simple(NamedTuple):
     words: str  # what a reader reads: no markup, whitespace collapsed, not escaped
 
 
+# Cached like _convert: the link check, the page and the search index each ask for the same text.
 @lru_cache(maxsize=1 << 16)
 def _simple(text: str) -> _Simple | None:
     """The text rendered without Python-Markdown, or None when it is not in the fast path's grammar."""
