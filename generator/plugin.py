@@ -62,6 +62,7 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.compiled: list[Compiled] = []
+        self.by_page: dict[str, Compiled] = {}
         self.stats = Stats()
         self.guides: list[GuideFile] = []
         self.set_aside: dict[str, SetAside] = {}
@@ -88,6 +89,7 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         for file in list(files):
             if file.src_uri.startswith("guides/") and file.src_uri.endswith(".yml"):
                 files.remove(file)
+        self.by_page = {guide_src_uri(compiled.file.guide): compiled for compiled in self.compiled}
         for compiled in self.compiled:
             loaded = compiled.file
             page = File.generated(config, guide_src_uri(loaded.guide), content=compiled.page, inclusion=InclusionLevel.NOT_IN_NAV)
@@ -114,7 +116,9 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         if self.config.search_korean:
             # The Korean index comes from the guide data; Material's parse of this page would be discarded.
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
-        markdown, kept = set_aside(markdown)  # see generator/passthrough.py
+        compiled = self.by_page.get(page.file.src_uri)
+        # see generator/passthrough.py; done when the guide was compiled, unless the body changed since
+        markdown, kept = compiled.set_aside_for(markdown) if compiled else set_aside(markdown)
         self.set_aside[page.file.src_uri] = kept
         skip_markdown(page, kept)
         return markdown

@@ -11,12 +11,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from mkdocs.utils.meta import get_data
 
 from conftest import ROOT
 from generator import pipeline
 from generator.bench.synthetic import write_guides
 from generator.checks import ContentPolicy
 from generator.loader import load_guides
+from generator.passthrough import set_aside
 from generator.pipeline import Settings, compile_all
 from generator.problems import ContentError, Problem
 from generator.render import render_guide
@@ -77,6 +79,10 @@ def test_pages_and_search_sections_are_what_the_renderer_makes(tmp_path: Path) -
         assert [c.file.guide for c in compiled] == [f.guide for f in loaded]
         assert [c.page for c in compiled] == [render_guide(f.guide, review_due=settings.policy.review_due(f.guide)) for f in loaded]
         assert [c.search_page() for c in compiled] == [guide_sections(f.guide) for f in loaded]
+        for c in compiled:  # the page body set aside at compile time, reused only for that body
+            body = get_data(c.page)[0]
+            assert c.set_aside == set_aside(body) and c.set_aside_for(body) is c.set_aside
+            assert c.set_aside_for(body + "\n\n추가 문단") == set_aside(body + "\n\n추가 문단")
 
 
 def test_a_second_build_takes_every_guide_from_the_cache_and_an_edit_recompiles_one(tmp_path: Path) -> None:
