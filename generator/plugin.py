@@ -162,6 +162,7 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
 
     @event_priority(100)  # before giljabi-atomic removes the staging folder
     def on_build_error(self, *, error: Exception) -> None:
-        if self.search is not None:
+        # getattr: MkDocs reports a failure in an earlier plugin's on_config before ours has run.
+        if getattr(self, "search", None) is not None:
             self.search.cancel()
             self.search = None
