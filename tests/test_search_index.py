@@ -245,3 +245,10 @@ def test_writing_over_an_earlier_index_of_the_same_builder_leaves_what_writing_a
     write_files(tmp_path / "over", third.files, second.files)
     write_files(tmp_path / "fresh", third.files)
     assert read_folder(tmp_path / "over") == read_folder(tmp_path / "fresh")
+
+
+def test_one_job_keeps_the_work_in_this_process(tmp_path: Path, forking_allowed: None) -> None:
+    pending = site.start_index(korean_pages(3, seed=15), material_site(tmp_path), jobs=1)
+    assert not pending.in_background and multiprocessing.active_children() == []
+    site.index_site(pending)
+    assert (tmp_path / "search" / "giljabi" / "p" / "0.json").is_file()

@@ -29,6 +29,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..pipeline import default_jobs
 from .index import FOLDER, IndexBuilder, write_files, write_index, write_manifest
 from .sections import Page, material_sections
 
@@ -63,6 +64,7 @@ def _index_here(guides: Sequence[Page], search_dir: Path) -> None:
 
 
 def _in_background(connection: Connection, guides: Sequence[Page], search_dir: Path, private: Path) -> None:
+    os.nice(5)  # where cores are short, MkDocs' rendering goes first: post_build waits for both anyway
     try:
         builder = IndexBuilder()
         builder.add_pages(guides)
@@ -87,14 +89,14 @@ def _in_background(connection: Connection, guides: Sequence[Page], search_dir: P
 class Pending:
     """A site's search index under way: ``index_site`` completes it, ``cancel`` abandons it."""
 
-    def __init__(self, guides: Sequence[Page], site_dir: Path) -> None:
+    def __init__(self, guides: Sequence[Page], site_dir: Path, jobs: int | None = None) -> None:
         self.guides = guides
         self.search_dir = site_dir / "search"
         self._process: multiprocessing.process.BaseProcess | None = None
         self._connection: Connection | None = None
         self._private: Path | None = None
         # Forking copies only the calling thread; a lock another thread held would stay locked.
-        if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        if (jobs or default_jobs()) > 1 and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
             site_dir.mkdir(parents=True, exist_ok=True)
             # In the site, so the move into search/ is a rename; hidden, and gone by post_build.
             self._private = Path(tempfile.mkdtemp(prefix=".giljabi-search-", dir=site_dir))
@@ -147,12 +149,13 @@ class Pending:
             self._private = None
 
 
-def start_index(guides: Sequence[Page], site_dir: Path) -> Pending:
+def start_index(guides: Sequence[Page], site_dir: Path, jobs: int | None = None) -> Pending:
     """Start indexing the guides' search pages, in the background where that is safe.
 
-    Call it once MkDocs has emptied site_dir (on_files or later).
+    Call it once MkDocs has emptied site_dir (on_files or later). ``jobs`` is the plugin's
+    option of that name: with 1 (or one core) nothing runs in another process.
     """
-    return Pending(guides, site_dir)
+    return Pending(guides, site_dir, jobs)
 
 
 def index_site(pending: Pending) -> None:
