@@ -106,7 +106,7 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         if files.get_file_from_path("index.md") is None:
             files.append(File.generated(config, "index.md", content=render_home([g.guide for g in self.guides])))
         if self.config.search_korean:  # the guides' part of the index is made on another core while MkDocs renders
-            self.search = start_index([page for c in self.compiled if (page := c.search_page())], Path(config.site_dir))
+            self.search = start_index([page for c in self.compiled if (page := c.search_page())], Path(config.site_dir), self.config.jobs or None)
         return files
 
     @event_priority(-100)  # last, so other plugins see the guide page's Markdown whole
