@@ -15,6 +15,11 @@ process sleeps as if MkDocs were rendering pages, and ``index_site`` adds one ha
 page and writes the files; printed are the fork's cost, the background process's CPU and the
 wait in ``index_site``, which is all a build's wall time still sees of the index.
 ``--out DIR`` keeps the last written index for a byte-for-byte comparison.
+
+``--whole`` instead builds a project of N synthetic guides with `mkdocs build` (as
+generator/bench/build.py does: handouts and guides already cached, search cache emptied before
+each build), alternately with the index in the background and with ``jobs: 1``, which keeps
+it in the build process, and prints the median wall and CPU seconds of each.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import cProfile
 import json
 import pstats
 import resource
+import shutil
 import statistics
 import tempfile
 import time
@@ -68,6 +74,30 @@ def folder_stats(folder: Path) -> tuple[int, int]:
     return len(sizes), sum(sizes)
 
 
+def whole_builds(guides: int, repeat: int, seed: int) -> None:
+    from .build import HandoutFiller, make_project, run_child
+
+    with tempfile.TemporaryDirectory(prefix="giljabi-search-bench-") as folder:
+        project = make_project(Path(folder) / "project", guides, seed)
+        handouts = HandoutFiller().fill(project)
+        config = project / "mkdocs.yml"
+        background = config.read_text(encoding="utf-8")
+        in_process = background.replace("  - giljabi:\n", "  - giljabi:\n      jobs: 1\n", 1)
+        assert in_process != background
+        run_child(project, Path(folder) / "warm", handouts=handouts)  # fills .cache/guides/
+        runs: dict[str, list[tuple[float, float]]] = {"background": [], "in-process (jobs: 1)": []}
+        for n in range(repeat):
+            for name, text in (("background", background), ("in-process (jobs: 1)", in_process)):
+                config.write_text(text, encoding="utf-8")
+                shutil.rmtree(project / ".cache" / "search", ignore_errors=True)
+                run = run_child(project, Path(folder) / f"site-{n}-{len(runs[name])}-{name[:2]}", handouts=handouts)
+                runs[name].append((run.wall, run.cpu))
+    print(f"mkdocs build of {guides} synthetic guides, guides and handouts cached, search files not; median of {repeat}")
+    print(f"{'search index':<22} {'wall s':>8} {'cpu s':>8}")
+    for name, measured in runs.items():
+        print(f"{name:<22} {statistics.median(r[0] for r in measured):>8.2f} {statistics.median(r[1] for r in measured):>8.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("guides", nargs="?", type=int, default=1000)
@@ -75,7 +105,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--profile", action="store_true", help="print the top of a cProfile instead of timings")
     parser.add_argument("--out", type=Path, help="write the index here (kept) instead of a temp folder")
+    parser.add_argument("--whole", action="store_true", help="time whole builds, index in the background or not")
     args = parser.parse_args()
+    if args.whole:
+        whole_builds(args.guides, args.repeat, args.seed)
+        return
 
     with tempfile.TemporaryDirectory() as tmp:
         content = Path(tmp) / "content"
