@@ -70,8 +70,7 @@ def _in_background(connection: Connection, guides: Sequence[Page], search_dir: P
         builder.add_pages(guides)
         written = builder.index()
         write_files(private, written.files)
-        if connection.recv() != _FINISH:
-            return
+        connection.recv()  # the go-ahead: Material has written its index
         pages, config = _material(search_dir, guides)
         builder.add_pages(pages)
         index = builder.index()
@@ -83,7 +82,11 @@ def _in_background(connection: Connection, guides: Sequence[Page], search_dir: P
         _drop_material_js(search_dir)
         connection.send(None)
     except BaseException:  # the parent raises it, so the build fails with this traceback
-        connection.send(traceback.format_exc())
+        shutil.rmtree(private, ignore_errors=True)
+        try:
+            connection.send(traceback.format_exc())
+        except OSError:
+            pass  # the parent is gone (killed), and so is the build
 
 
 class Pending:
