@@ -8,6 +8,7 @@ restoring cost no copies, and removing an old site does not free their disk bloc
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import tempfile
@@ -43,6 +44,12 @@ class FolderCache:
         _link_tree(cached, dest)
         os.utime(cached)  # most recently used, for pruning
         return True
+
+    def has(self, prefix: str) -> bool:
+        """Whether a complete folder is kept under a key starting with prefix."""
+        if not self.root.is_dir():
+            return False
+        return any((entry / _COMPLETE).is_file() for entry in self.root.glob(f"{glob.escape(prefix)}*"))
 
     def store(self, key: str, source: Path) -> None:
         """Keep source's files under key; a failure here never fails the build."""

@@ -30,10 +30,18 @@ log = logging.getLogger("mkdocs.plugins.giljabi")
 
 
 def search_key(guides_digest: str, material_index: Path) -> str:
-    """Names the search files made from these guides and Material's index of the other pages."""
+    """Names the search files made from these guides and Material's index of the other pages.
+
+    The guides' part comes first, so a build knows from its guides alone, before Material has
+    indexed anything, whether the files are probably in the cache.
+    """
     if not guides_digest or not material_index.is_file():
         return ""
-    return hashlib.sha256(guides_digest.encode() + b"\0" + material_index.read_bytes()).hexdigest()[:40]
+    return f"{guides_part(guides_digest)}{hashlib.sha256(material_index.read_bytes()).hexdigest()[:16]}"
+
+
+def guides_part(guides_digest: str) -> str:
+    return f"{guides_digest[:24]}-"
 
 
 class LinkedFile(File):
@@ -106,7 +114,12 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         if files.get_file_from_path("index.md") is None:
             files.append(File.generated(config, "index.md", content=render_home([g.guide for g in self.guides])))
         if self.config.search_korean:  # the guides' part of the index is made on another core while MkDocs renders
-            self.search = start_index([page for c in self.compiled if (page := c.search_page())], Path(config.site_dir), self.config.jobs or None)
+            # ... unless these guides' search files are in the cache (a rebuild where no guide
+            # changed): then nothing is started, and should the hand-written pages have changed
+            # after all, post_build makes the index in this process.
+            cached = bool(self.stats.digest) and self.search_cache.has(guides_part(self.stats.digest))
+            pages = [page for c in self.compiled if (page := c.search_page())]
+            self.search = start_index(pages, Path(config.site_dir), 1 if cached else (self.config.jobs or None))
         return files
 
     @event_priority(-100)  # last, so other plugins see the guide page's Markdown whole

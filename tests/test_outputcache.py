@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from conftest import build_site, copy_project
@@ -61,3 +62,31 @@ def test_a_rebuild_reuses_the_search_files_until_a_page_changes(tmp_path: Path) 
     assert after != first
     assert any("흰수염고래" in text.decode("utf-8") for text in after.values())
     assert json.loads(after["search_index.json"])["docs"] == []  # still our manifest, not Material's index
+
+
+def test_a_rebuild_with_the_same_guides_starts_no_search_process(tmp_path: Path) -> None:
+    # The guides' part of the index would be built on another core and then thrown away.
+    import subprocess
+    import sys
+
+    project = copy_project(tmp_path / "project")
+    script = (
+        "import sys, generator.search.site as site\n"
+        "started = []\n"
+        "original = site.Pending.__init__\n"
+        "def spy(self, guides, site_dir, jobs=None):\n"
+        "    original(self, guides, site_dir, jobs)\n"
+        "    started.append(self.in_background)\n"
+        "site.Pending.__init__ = spy\n"
+        "from mkdocs.commands.build import build\n"
+        "from mkdocs.config import load_config\n"
+        "build(load_config(sys.argv[1], site_dir=sys.argv[2]))\n"
+        "print(started)\n"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", script, str(project / "mkdocs.yml"), str(tmp_path / "site")], cwd=project, capture_output=True, text=True, check=True).stdout.strip()
+        for _ in range(2)
+    ]
+    assert runs[1] == "[False]", runs
+    if len(os.sched_getaffinity(0)) > 1:  # on one core nothing runs in the background anyway
+        assert runs[0] == "[True]", runs
