@@ -59,8 +59,11 @@ class LinkedFile(File):
         output = Path(self.abs_dest_path)
         output.parent.mkdir(parents=True, exist_ok=True)
         try:
-            output.unlink(missing_ok=True)
-            os.link(self.abs_src_path, output)
+            try:
+                os.link(self.abs_src_path, output)
+            except FileExistsError:  # a --dirty build into the previous site
+                output.unlink()
+                os.link(self.abs_src_path, output)
         except OSError:
             super().copy_file(dirty)
 

@@ -306,3 +306,11 @@ def test_handouts_in_the_site_are_hard_links_to_the_cache_not_copies(handouts) -
     cached = {entry.stat().st_ino for entry in (ROOT / ".cache" / "handouts").glob("*.pdf")}
     for pdf in handouts.values():
         assert pdf.stat().st_nlink >= 2 and pdf.stat().st_ino in cached, pdf
+
+
+@pytest.mark.parametrize("site_url", ["https://giljabi.github.io/giljabi/", "https://giljabi.github.io/giljabi", "http://127.0.0.1:8000/giljabi/", "https://example.org"])
+def test_page_url_is_the_guide_page_joined_to_the_site_url(site_url: str, guide_files) -> None:
+    from urllib.parse import urljoin
+
+    guide = guide_files[0].guide
+    assert page_url(site_url, guide) == urljoin(site_url.rstrip("/") + "/", f"guides/{guide.id}/")

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 from typing import TextIO
-from urllib.parse import urljoin
 
 from ..checks import text_fields
 from ..loader import GuideFile, guide_digest
@@ -43,8 +42,13 @@ def handout_uri(guide: Guide) -> str:
 
 
 def page_url(site_url: str, guide: Guide) -> str:
-    """The guide page's public address: what the QR code opens and the handout prints."""
-    return urljoin(site_url if site_url.endswith("/") else site_url + "/", guide_url(guide))
+    """The guide page's public address: what the QR code opens and the handout prints.
+
+    The same as urljoin(site_url + "/", "guides/<id>/"), since an id is only [a-z0-9-];
+    urljoin parses both addresses each time, a third of a warm 1000-guide build's handout work.
+    """
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return base + guide_url(guide)
 
 
 def _code_fingerprint() -> str:
