@@ -13,6 +13,7 @@ watcher run in threads) or not possible, ``index_site`` does all the work itself
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -65,6 +66,8 @@ def _index_here(guides: Sequence[Page], search_dir: Path) -> None:
 
 def _in_background(connection: Connection, guides: Sequence[Page], search_dir: Path, private: Path) -> None:
     os.nice(5)  # where cores are short, MkDocs' rendering goes first: post_build waits for both anyway
+    # The collector would otherwise walk, and so copy page by page, the whole inherited heap.
+    gc.freeze()
     try:
         builder = IndexBuilder()
         builder.add_pages(guides)
