@@ -37,7 +37,7 @@ POSTINGS_PER_SHARD = 3000
 FOLDER = "giljabi"
 
 # A bigram is counted as two code points packed in 64 bits, read straight from the text's
-# UTF-32 bytes (see _postings); which half holds the first one depends on the byte order.
+# UTF-32 bytes (see IndexBuilder._add_postings); which half holds the first one depends on the byte order.
 _UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
 _FIRST_SHIFT = 0 if sys.byteorder == "little" else 32
 _LOW = 0xFFFFFFFF
