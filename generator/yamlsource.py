@@ -119,34 +119,40 @@ def _compose_fast(text: str) -> tuple[Any, yaml.Node | None] | None:
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
+if hasattr(yaml, "CSafeLoader"):
+
+    class _CheckingLoader(yaml.CSafeLoader):  # type: ignore[misc, name-defined]
+        """libyaml's loader that notes any mapping whose keys are not distinct strings."""
+
+        suspicious = False
+
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
+            self.flatten_mapping(node)
+            keys = [key.value if isinstance(key, yaml.ScalarNode) and key.tag == _STR_TAG else None for key, _value in node.value]
+            if None in keys or len(set(keys)) != len(keys):
+                self.suspicious = True
+            return super().construct_mapping(node, deep=deep)
+
+else:
+    _CheckingLoader = None  # type: ignore[assignment, misc]
+
+
 def _plain_values(text: str) -> tuple[bool, Any]:
     """(True, values) when libyaml reads the file and every mapping key is a distinct string.
 
     Anything else (no libyaml, a syntax error, a repeated or non-text key) is (False, None),
     and the file goes through the full parse that can say where the trouble is.
     """
-    fast = getattr(yaml, "CSafeLoader", None)
-    if fast is None:
+    if _CheckingLoader is None:
         return False, None
-    suspicious = False
-
-    class Loader(fast):  # type: ignore[misc, valid-type]
-        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
-            nonlocal suspicious
-            self.flatten_mapping(node)
-            keys = [key.value if isinstance(key, yaml.ScalarNode) and key.tag == _STR_TAG else None for key, _value in node.value]
-            if None in keys or len(set(keys)) != len(keys):
-                suspicious = True
-            return super().construct_mapping(node, deep=deep)
-
-    loader = Loader(text)
+    loader = _CheckingLoader(text)
     try:
         data = loader.get_single_data()
     except yaml.YAMLError:
         return False, None
     finally:
         loader.dispose()
-    return (False, None) if suspicious else (True, data)
+    return (False, None) if loader.suspicious else (True, data)
 
 
 def parse(text: str) -> tuple[Any, SourceMap, list[DuplicateKey]]:
