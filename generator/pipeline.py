@@ -192,7 +192,9 @@ def _compile_many(todo: list[tuple[Path, Path | None]], settings: Settings, jobs
     context = multiprocessing.get_context("fork")
     chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
     workers = min(jobs, len(chunks))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    # gc.freeze: the collector then leaves alone what the worker inherited (all of MkDocs, the
+    # theme, the config), instead of scanning it, and copying its pages, again and again.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=gc.freeze) as pool:
         results = pool.map(_compile_to_cache, chunks, [settings] * len(chunks))
         return [pickle.loads(data) for chunk in results for data in chunk], workers
 
