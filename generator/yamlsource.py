@@ -143,7 +143,7 @@ def _plain_values(text: str) -> tuple[bool, Any]:
     Anything else (no libyaml, a syntax error, a repeated or non-text key) is (False, None),
     and the file goes through the full parse that can say where the trouble is.
     """
-    if _CheckingLoader is None:
+    if _CheckingLoader is None or getattr(yaml, "CSafeLoader", None) is None:  # asked at call time: tests take libyaml away
         return False, None
     loader = _CheckingLoader(text)
     try:
