@@ -17,15 +17,25 @@ from pathlib import Path
 _COMPLETE = ".complete"  # written last: a folder without it was interrupted and is ignored
 
 
+def link_or_copy(source: Path | str, target: Path | str) -> None:
+    """target as a hard link to source (replacing a file already there); a copy where links
+    cannot be made (another file system, some network shares)."""
+    try:
+        try:
+            os.link(source, target)
+        except FileExistsError:  # e.g. a --dirty build into the previous site
+            os.unlink(target)
+            os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def _link_tree(source: Path, dest: Path) -> None:
     for path in source.rglob("*"):
         if path.is_file() and path.name != _COMPLETE:
             target = dest / path.relative_to(source)
             target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(path, target)
-            except OSError:  # another file system: copy
-                shutil.copy2(path, target)
+            link_or_copy(path, target)
 
 
 class FolderCache:

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
+from .atomic import write_atomically
 from .checks import ContentPolicy, Subject
 from .loader import GuideFile, display_path, guide_digest, guide_paths, read_guide, unique_guide_ids
 from .passthrough import SetAside, set_aside
@@ -144,11 +145,6 @@ def cache_key(path: Path, data: bytes, shared: bytes) -> str:
     return hashlib.sha256(shared + b"\0" + str(path).encode("utf-8") + b"\0" + data).hexdigest()[:40]
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
-
 
 def _compile_to_cache(jobs: Sequence[tuple[Path, Path | None]], settings: Settings) -> list[bytes]:
     """Worker side: compile, store, and hand back the pickle so the parent need not re-read it."""
@@ -156,7 +152,7 @@ def _compile_to_cache(jobs: Sequence[tuple[Path, Path | None]], settings: Settin
     for path, entry in jobs:
         data = pickle.dumps(compile_guide(path, settings), protocol=pickle.HIGHEST_PROTOCOL)
         if entry is not None:
-            _write_atomically(entry, data)
+            write_atomically(entry, data)
         out.append(data)
     return out
 

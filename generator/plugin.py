@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from pathlib import Path
 
 import jinja2
@@ -20,7 +19,7 @@ from .handout import SITE_URL_MISSING, build_handouts
 from .labels import label_lookup
 from .loader import GuideFile
 from .passthrough import SetAside, set_aside, skip_markdown
-from .outputcache import FolderCache
+from .outputcache import FolderCache, link_or_copy
 from .pipeline import Compiled, Settings, Stats, compile_all, guide_files
 from .problems import ContentError
 from .render import guide_src_uri, render_home
@@ -58,14 +57,7 @@ class LinkedFile(File):
         assert self.abs_src_path is not None
         output = Path(self.abs_dest_path)
         output.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            try:
-                os.link(self.abs_src_path, output)
-            except FileExistsError:  # a --dirty build into the previous site
-                output.unlink()
-                os.link(self.abs_src_path, output)
-        except OSError:
-            super().copy_file(dirty)
+        link_or_copy(self.abs_src_path, output)
 
 
 class GiljabiPlugin(BasePlugin[GiljabiConfig]):

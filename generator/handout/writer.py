@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,8 +10,9 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import TextIO
 
+from ..atomic import write_atomically
 from ..checks import text_fields
-from ..loader import GuideFile, guide_digest
+from ..loader import GuideFile
 from ..model import Guide
 from ..problems import ContentError, Problem
 from ..render import guide_url
@@ -66,11 +66,10 @@ def shared_inputs() -> tuple[str, ...]:
     return (template_text(), stylesheet_text(), _code_fingerprint())
 
 
-def handout_key(guide: Guide | GuideFile, url: str, shared: tuple[str, ...] | None = None) -> str:
+def handout_key(loaded: GuideFile, url: str, shared: tuple[str, ...] | None = None) -> str:
     """Changes whenever anything that shapes this guide's PDF changes, and only then."""
     digest = hashlib.sha256()
-    content = guide.content_digest() if isinstance(guide, GuideFile) else guide_digest(guide)
-    for part in (content, url, *(shared or shared_inputs())):
+    for part in (loaded.content_digest(), url, *(shared or shared_inputs())):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()
@@ -90,11 +89,6 @@ def glyph_problems(loaded: GuideFile, error: MissingGlyphError) -> list[Problem]
         )
     return problems
 
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
 
 
 def _prune(cache_dir: Path, guide_id: str) -> None:
@@ -128,7 +122,7 @@ def build_handouts(guides: Sequence[GuideFile], site_url: str, cache_dir: Path, 
             except MissingGlyphError as error:
                 problems.extend(glyph_problems(loaded, error))
             else:
-                _write_atomically(path, pdf)
+                write_atomically(path, pdf)
                 _prune(cache_dir, loaded.guide.id)
             progress.advance()
     finally:
