@@ -178,16 +178,25 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _compile_many(todo: list[tuple[Path, Path | None]], settings: Settings, jobs: int) -> tuple[list[Compiled], int]:
-    # Workers are forked: they start at once, with our modules loaded. Forking a process that
-    # runs other threads (`mkdocs serve` has a web server and a file watcher) can copy a lock
-    # some thread holds, so then the work stays in this process; serve mostly hits the cache.
-    # (spawn and forkserver would re-run the __main__ of whatever program imported us.)
-    if jobs <= 1 or len(todo) < PARALLEL_FROM or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+def may_fork(jobs: int | None) -> bool:
+    """Whether work may go to forked processes: jobs (the plugin option; None or 0 for one per
+    core) above 1, and no other thread running.
+
+    Forked processes start at once, with our modules loaded. Forking a process that runs other
+    threads (`mkdocs serve` has a web server and a file watcher) can copy a lock some thread
+    holds, so then the work stays in this process. (spawn and forkserver would re-run the
+    __main__ of whatever program imported us.)
+    """
+    return (jobs or default_jobs()) > 1 and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _compile_many(todo: list[tuple[Path, Path | None]], settings: Settings, jobs: int | None) -> tuple[list[Compiled], int]:
+    # `mkdocs serve` compiles here, in its own process, but mostly hits the cache.
+    if len(todo) < PARALLEL_FROM or not may_fork(jobs):
         return [pickle.loads(data) for data in _compile_to_cache(todo, settings)], 1
     context = multiprocessing.get_context("fork")
     chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
-    workers = min(jobs, len(chunks))
+    workers = min(jobs or default_jobs(), len(chunks))
     # gc.freeze: the collector then leaves alone what the worker inherited (all of MkDocs, the
     # theme, the config), instead of scanning it, and copying its pages, again and again.
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=gc.freeze) as pool:
@@ -236,7 +245,7 @@ def compile_all(
     stats.cached = len(results)
     stats.compiled = len(todo)
     if todo:
-        compiled, stats.workers = _compile_many(todo, settings, jobs if jobs is not None else default_jobs())
+        compiled, stats.workers = _compile_many(todo, settings, jobs)
         results.update(zip((path for path, _entry in todo), compiled))
 
     ordered = [results[path] for path in sorted(results)]

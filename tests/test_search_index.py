@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import random
 import signal
+import threading
 import time
 from pathlib import Path
 
@@ -174,7 +175,7 @@ def read_folder(folder: Path) -> dict[str, bytes]:
 @pytest.fixture
 def forking_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
     """Fork even when the test session runs threads (the browser tests' web server): the child only computes and writes."""
-    monkeypatch.setattr(site.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
 
 
 def test_the_index_made_in_the_background_is_the_index_made_here(tmp_path: Path, forking_allowed: None, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -184,7 +185,7 @@ def test_the_index_made_in_the_background_is_the_index_made_here(tmp_path: Path,
     site.index_site(background)
     assert multiprocessing.active_children() == []
 
-    monkeypatch.setattr(site.threading, "active_count", lambda: 2)  # as under `mkdocs serve`
+    monkeypatch.setattr(threading, "active_count", lambda: 2)  # as under `mkdocs serve`
     here = site.start_index(guides, material_site(tmp_path / "here"))
     assert not here.in_background
     site.index_site(here)

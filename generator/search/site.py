@@ -21,7 +21,6 @@ import os
 import re
 import shutil
 import tempfile
-import threading
 import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
@@ -30,7 +29,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..pipeline import default_jobs
+from ..pipeline import may_fork
 from .index import FOLDER, IndexBuilder, write_files, write_index, write_manifest
 from .sections import Page, material_sections
 
@@ -101,8 +100,7 @@ class Pending:
         self._process: multiprocessing.process.BaseProcess | None = None
         self._connection: Connection | None = None
         self._private: Path | None = None
-        # Forking copies only the calling thread; a lock another thread held would stay locked.
-        if (jobs or default_jobs()) > 1 and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        if may_fork(jobs):
             site_dir.mkdir(parents=True, exist_ok=True)
             # In the site, so the move into search/ is a rename; hidden, and gone by post_build.
             self._private = Path(tempfile.mkdtemp(prefix=".giljabi-search-", dir=site_dir))
