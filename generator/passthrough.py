@@ -57,6 +57,11 @@ class SetAside:
         return _PLACEHOLDER.sub(lambda match: self.blocks[int(match.group(2))] if match.group(1) == self.token else match.group(0), html)
 
 
+def token_for(markdown: str) -> str:
+    """The placeholder word for a page: made from the page, so equal words mean the same page."""
+    return "GILJABI" + hashlib.sha256(markdown.encode("utf-8")).hexdigest()[:16].upper()
+
+
 def set_aside(markdown: str) -> tuple[str, SetAside]:
     """The Markdown with each raw HTML block replaced by a placeholder paragraph.
 
@@ -65,7 +70,7 @@ def set_aside(markdown: str) -> tuple[str, SetAside]:
     placeholder is letters and digits (nothing Markdown touches) derived from the page
     itself, so no text on the page can spell it.
     """
-    token = "GILJABI" + hashlib.sha256(markdown.encode("utf-8")).hexdigest()[:16].upper()
+    token = token_for(markdown)
     blocks: list[str] = []
     # Blank lines before the first block mean nothing to Markdown (a page body usually starts
     # with one, after its front matter), but they would hide the first block's tag.

@@ -29,7 +29,7 @@ from mkdocs.utils.meta import get_data
 from .atomic import write_atomically
 from .checks import ContentPolicy, Subject
 from .loader import GuideFile, display_path, guide_digest, guide_paths, read_guide, unique_guide_ids
-from .passthrough import SetAside, set_aside
+from .passthrough import SetAside, set_aside, token_for
 from .problems import ContentError, Problem
 from .render import guide_url, render_guide
 from .search.sections import Page, Section, guide_sections
@@ -54,13 +54,12 @@ class Compiled:
     # Its search sections when Korean search is on, as plain tuples: unpickling 80 tuples of
     # strings is 20x faster than 80 dataclasses, and a warm build unpickles every guide.
     sections: tuple[tuple[str, str, str, tuple[str, ...]], ...] | None = None
-    # The page body (after its front matter) as generator/passthrough.py sets it aside, and the
-    # sha256 of that body: the plugin reuses it when MkDocs hands it the same body.
-    body_digest: str = ""
+    # The page body (after its front matter) as generator/passthrough.py sets it aside: the
+    # plugin reuses it when MkDocs hands over the same body (the placeholder word says which).
     set_aside: tuple[str, SetAside] | None = None
 
     def set_aside_for(self, body: str) -> tuple[str, SetAside]:
-        if self.set_aside is not None and hashlib.sha256(body.encode("utf-8")).hexdigest() == self.body_digest:
+        if self.set_aside is not None and self.set_aside[1].token == token_for(body):
             return self.set_aside
         return set_aside(body)
 
@@ -111,8 +110,7 @@ def compile_guide(path: Path, settings: Settings) -> Compiled:
     loaded = dataclasses.replace(loaded, digest=guide_digest(guide))
     page = render_guide(guide, review_due=settings.policy.review_due(guide))
     sections = tuple((s.anchor, s.title, s.text, tuple(s.aliases)) for s in guide_sections(guide).sections) if settings.search else None
-    body = get_data(page)[0]
-    return Compiled(display, loaded, compiled.problems, page, sections, hashlib.sha256(body.encode("utf-8")).hexdigest(), set_aside(body))
+    return Compiled(display, loaded, compiled.problems, page, sections, set_aside(get_data(page)[0]))
 
 
 def code_fingerprint() -> str:
