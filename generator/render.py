@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -18,10 +19,15 @@ def item_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
 
 
+_LONE_HASH = re.compile(r"(?<!&)#")
+
+
 def heading(escaped: str) -> Markup:
-    """Escaped text made inert for a Markdown heading: no emphasis, no {: attr_list }."""
+    """Escaped text made inert for a Markdown heading: no emphasis, no {: attr_list }, and no
+    "#" for the heading rule to strip as closing marks (a title "#" would vanish)."""
     table = {ord(c): f"&#{ord(c)};" for c in "{}[]*_`\\"}
-    return Markup(str(escaped).translate(table))
+    # Every "#" but those of the character references escaping made (&#39;, and the ones above).
+    return Markup(_LONE_HASH.sub("&#35;", str(escaped).translate(table)))
 
 
 def guide_url(guide: Guide) -> str:
