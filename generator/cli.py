@@ -1,7 +1,8 @@
-"""`python -m generator check | new <id> | schema`: the editor's commands, thin glue over the loader.
+"""`python -m generator check | new <id> | schema | reference`: the editors' commands.
 
 Settings (link allow-list, review age, where content lives) are read from mkdocs.yml through MkDocs
-itself, so `check` and the site build can never disagree about what is allowed.
+itself, and `check` compiles the guides exactly as the site build does, through the same cache,
+so the two can never disagree about what is allowed.
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ from pathlib import Path
 
 import jinja2
 
-from .checks import ContentPolicy
-from .config import GiljabiConfig
-from .loader import display_path, load_guides
-from .model import ID_PATTERN
-from .problems import ContentError, Problem, summary
-from .schema import modeline, schema_path, schema_text, write_schema
+from .build.compile import Settings, compile_all
+from .content import reference
+from .content.loader import display_path, guide_paths, read_guide
+from .content.model import ID_PATTERN
+from .content.policy import ContentPolicy
+from .content.problems import ContentError, Problem, summary
+from .content.schema import modeline, schema_path, schema_text, write_schema
+from .mkdocs_plugin.config import GiljabiConfig, content_policy
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -64,13 +67,14 @@ def load_project(config_file: Path) -> Project:
 
 
 def policy_for(project: Project) -> ContentPolicy:
-    return ContentPolicy.from_options(project.options, content_dir=project.content_dir, root=project.root)
+    return content_policy(project.options, project.content_dir, project.root)
 
 
 def run_check(project: Project) -> list[Problem]:
     """Every problem in every guide: schema, YAML, ids, markup, links, review dates."""
+    settings = Settings(policy_for(project), project.root, search=project.options.search_korean)
     try:
-        _files, warnings = load_guides(project.content_dir, root=project.root, checks=policy_for(project).checks())
+        _compiled, warnings, _stats = compile_all(project.content_dir, settings, cache_dir=project.root / ".cache" / "guides", jobs=project.options.jobs or None)
     except ContentError as error:
         return error.problems
     return warnings
@@ -96,7 +100,7 @@ def cmd_check(project: Project, output_format: str) -> int:
 
 def new_guide_text(guide_id: str, path: Path, project: Project, policy: ContentPolicy) -> str:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
+        loader=jinja2.PackageLoader("generator.content", "templates"),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         autoescape=False,  # YAML, not HTML; every inserted value is an id, a date or a host name
@@ -128,11 +132,9 @@ def cmd_new(project: Project, guide_id: str) -> int:
 
 def _ids_in_use(project: Project) -> dict[str, str]:
     """Ids of the guides that load; a broken file elsewhere must not stop someone starting a new one."""
-    from .loader import guide_paths, read_guide
-
     taken: dict[str, str] = {}
     for path in guide_paths(project.content_dir):
-        loaded, _problems = read_guide(path, display_path(path, project.root))
+        loaded = read_guide(path, display_path(path, project.root)).file
         if loaded:
             taken.setdefault(loaded.guide.id, loaded.display)
     return taken
@@ -144,12 +146,19 @@ def cmd_schema(project: Project, check_only: bool) -> int:
     if check_only:
         current = path.read_text(encoding="utf-8") if path.is_file() else ""
         if current != schema_text():
-            print(f"{shown}이 generator/model.py와 맞지 않습니다 — 'python -m generator schema'를 실행해 다시 만든 뒤 함께 커밋해 주세요")
+            print(f"{shown}이 generator/content/model.py와 맞지 않습니다 — 'python -m generator schema'를 실행해 다시 만든 뒤 함께 커밋해 주세요")
             return EXIT_PROBLEMS
         print(f"{shown}이 최신입니다.")
         return EXIT_OK
     changed = write_schema(project.content_dir)
     print(f"{shown}을 {'새로 썼습니다' if changed else '확인했습니다 (바뀐 것이 없습니다)'}.")
+    return EXIT_OK
+
+
+def cmd_reference(project: Project) -> int:
+    readme = project.root / "README.md"
+    changed = reference.refresh(readme)
+    print(f"{display_path(readme, project.root)}의 형식 설명을 {'새로 썼습니다' if changed else '확인했습니다 (바뀐 것이 없습니다)'}.")
     return EXIT_OK
 
 
@@ -170,6 +179,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("id", help="새 안내서의 아이디 (영문 소문자, 숫자, 하이픈). 주소 guides/<아이디>/가 됩니다.")
     schema = commands.add_parser("schema", help="편집기 자동 완성용 JSON Schema를 content/guide.schema.json에 씁니다.")
     schema.add_argument("--check", action="store_true", help="파일을 쓰지 않고, 최신이 아니면 1로 끝냅니다.")
+    commands.add_parser("reference", help="README.md의 형식 설명(항목 표)을 content/의 모델에서 다시 만듭니다.")
     return top
 
 
@@ -181,6 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_check(project, args.format)
         if args.command == "new":
             return cmd_new(project, args.id)
+        if args.command == "reference":
+            return cmd_reference(project)
         return cmd_schema(project, args.check)
     except UsageError as error:
         print(error, file=sys.stderr)

@@ -9,11 +9,15 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+import jinja2
 import segno
 from markupsafe import Markup
 
-from ..model import Guide
-from ..render import environment
+from ..content.html_templates import html_environment
+from ..content.loader import GuideFile
+from ..content.model import Guide
+from ..content.problems import Problem
+from ..content.walk import text_fields
 from .keepall import keep_words
 
 if TYPE_CHECKING:
@@ -32,14 +36,29 @@ class MissingGlyphError(Exception):
         self.characters = characters
 
 
+def glyph_problems(loaded: GuideFile, error: MissingGlyphError) -> list[Problem]:
+    """One problem per character no installed font can draw, at the field that holds it."""
+    problems = []
+    for character in error.characters:
+        loc = next((loc for loc, text in text_fields(loaded.guide) if character in text), ())
+        problems.append(
+            loaded.problem(
+                loc,
+                f"인쇄용 안내문(PDF)에 그릴 수 없는 글자가 있습니다: '{character}' (U+{ord(character):04X})",
+                "설치된 글꼴에 없는 글자입니다. 이 글자를 지우거나 흔히 쓰는 글자로 바꿔 주세요",
+            )
+        )
+    return problems
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return html_environment("generator.handout")
+
+
 @lru_cache(maxsize=1)
 def stylesheet_text() -> str:
-    return resources.files("generator").joinpath("templates", STYLESHEET).read_text(encoding="utf-8")
-
-
-@lru_cache(maxsize=1)
-def template_text() -> str:
-    return resources.files("generator").joinpath("templates", TEMPLATE).read_text(encoding="utf-8")
+    return resources.files("generator.handout").joinpath("templates", STYLESHEET).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +102,7 @@ def url_lines(url: str, width: int = 26) -> list[str]:
 
 def handout_html(guide: Guide, page_url: str) -> str:
     """The handout's HTML, every Hangul word kept on one line."""
-    html = environment().get_template(TEMPLATE).render(guide=guide, url_lines=url_lines(page_url), qr_svg=qr_svg(page_url))
+    html = _environment().get_template(TEMPLATE).render(guide=guide, url_lines=url_lines(page_url), qr_svg=qr_svg(page_url))
     return keep_words(html)
 
 

@@ -8,7 +8,3 @@ hash to, and confirms each candidate by a substring test on the compact text. Se
 ``analysis`` (shared normalisation), ``sections`` (what is indexed) and ``index`` (files).
 """
 
-from .index import SearchIndex, build_index, write_index
-from .sections import Section, guide_sections, material_sections
-
-__all__ = ["SearchIndex", "Section", "build_index", "guide_sections", "material_sections", "write_index"]

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..model import Guide
-from ..render import guide_url
-from ..textfmt import plain_text
+from ..content.model import Guide
+from ..content.text import plain_text
+from ..page.outline import outline
 
 
 @dataclass(frozen=True)
@@ -44,12 +44,13 @@ def _join(*parts: str | None) -> str:
 
 
 def guide_sections(guide: Guide) -> Page:
-    """A guide's sections, in page order; anchors match generator/templates/guide.md.j2."""
+    """A guide's sections, in page order, each at an id its page has (generator/page/templates/guide/)."""
+    part_name = {part.id: part.title.striptags() for part in outline(guide)}
     sections = [Section("", _plain(guide.title), _plain(guide.summary), tuple(_plain(a) for a in guide.aliases))]
     sections += [Section(f"fact-{fact.id}", f"한눈에 보기 · {_plain(fact.label)}", _plain(fact.value)) for fact in guide.facts]
     sections += [Section(f"warning-{n}", _plain(w.title), _join(w.body, *w.points)) for n, w in enumerate(guide.warnings, start=1)]
     if guide.intro:
-        sections.append(Section("intro", "왜 필요한가요", _plain(guide.intro)))
+        sections.append(Section("intro", part_name["intro"], _plain(guide.intro)))
     sections += [Section(f"prerequisite-{item.id}", "준비물", _join(item.text, item.detail)) for item in guide.prerequisites]
     sections += [
         Section(f"step-{step.id}", f"{n}단계 · {_plain(step.title)}", _join(step.body, *step.tips, *step.notes))
@@ -58,17 +59,13 @@ def guide_sections(guide: Guide) -> Page:
     sections += [Section(f"failure-{row.id}", f"실패 원인 · {_plain(row.cause)}", _join(row.situation, row.watch)) for row in guide.failures]
     sections += [Section(f"tip-{row.id}", f"상황별 요령 · {_plain(row.blocker)}", _join(row.situation, row.tip)) for row in guide.tips]
     if guide.strategies:
-        sections.append(Section("strategies", "대처 전략", _join(*guide.strategies)))
+        sections.append(Section("strategies", part_name["strategies"], _join(*guide.strategies)))
     for checklist in guide.checklists:
         sections += [Section(f"check-{item.id}", _plain(checklist.title), _join(item.text, item.detail)) for item in checklist.items]
     if guide.closing:
-        sections.append(Section("closing", _plain(guide.closing.title), _plain(guide.closing.body)))
-    sections.append(Section("sources", "출처와 공식 사이트", " ".join(f"{_plain(s.title)} {s.url}" for s in guide.sources)))
-    return Page(guide_url(guide), tuple(sections))
-
-
-def guides_pages(guides: Iterable[Guide]) -> list[Page]:
-    return [guide_sections(guide) for guide in guides]
+        sections.append(Section("closing", part_name["closing"], _plain(guide.closing.body)))
+    sections.append(Section("sources", part_name["sources"], " ".join(f"{_plain(s.title)} {s.url}" for s in guide.sources)))
+    return Page(guide.url, tuple(sections))
 
 
 _TAG = re.compile(r"<[^>]+>")

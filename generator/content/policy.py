@@ -1,29 +1,26 @@
-"""Content checks beyond the schema: markup, links, review dates, page addresses, schema comment.
+"""The site's rules beyond the schema: markup, links, review dates, page addresses, schema comment.
 
 They need settings from mkdocs.yml (the link allow-list, the review age) and today's date, so they
-live outside the pydantic model and plug into ``load_guides(checks=…)``. Both the MkDocs plugin
-and ``python -m generator check`` build them from the same ``ContentPolicy``.
+live outside the pydantic model, in one ``ContentPolicy`` that ``check`` applies to every file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel
-
-from .config import GiljabiConfig
-from .loader import Check, GuideFile, display_path, guide_paths
+from .loader import GuideFile
 from .model import Guide
 from .problems import Loc, Problem, format_path, josa
-from .render import guide_src_uri
 from .schema import modeline
-from .textfmt import link_targets
-from .yamlsource import NotUtf8Error, SourceMap, YamlSyntaxError, decode, parse
+from .text import link_targets
+from .walk import raw_text_fields, text_fields
+from .yaml_source import SourceMap
 
 # Editors and readers are in Korea: "today" is the date on a Korean calendar, so a review done
 # on the morning of the 29th in Seoul is not "in the future" while UTC is still on the 28th.
@@ -37,7 +34,6 @@ _CHAR_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]
 # a full URL, or a host name alone ("www.kbstar.com에서").
 _BARE_URL = re.compile(r"(?i)\b(?:https?|ftp)://[^\s<>()\[\]\"'`]+")
 _BARE_HOST = re.compile(r"(?<![A-Za-z0-9.@/-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])")
-_NOT_TEXT = {"id", "channel", "channels", "reviewed"}
 # Text without any of these has no link, URL or host name for the link check to look at: a
 # Markdown link or autolink needs "[" or "<", a URL "://", a host name "x.yz".
 _MAYBE_ADDRESS = re.compile(r"[\[<]|://|[A-Za-z0-9-]\.[A-Za-z]")
@@ -59,38 +55,6 @@ def months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, 28))
 
 
-def text_fields(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
-    """Every piece of editor-written text in a guide, with its location, in document order."""
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if name in _NOT_TEXT:
-            continue
-        yield from _texts(value, (*loc, name))
-
-
-def _texts(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
-    if isinstance(value, str):
-        yield loc, value
-    elif isinstance(value, BaseModel):
-        yield from text_fields(value, loc)
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            yield from _texts(item, (*loc, index))
-
-
-def raw_text_fields(value: object, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
-    """The same walk over a file that failed validation, so its markup and links are still checked."""
-    if isinstance(value, str):
-        if loc and not (set(p for p in loc if isinstance(p, str)) & _NOT_TEXT):
-            yield loc, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from raw_text_fields(item, (*loc, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from raw_text_fields(item, (*loc, index))
-
-
 @dataclass(frozen=True)
 class Subject:
     """What the checks look at in one guide file, whether or not it passed the schema."""
@@ -100,23 +64,18 @@ class Subject:
     source: SourceMap
     texts: list[tuple[Loc, str]]
     reviewed: dt.date | None
+    first_line: str = ""
 
     @classmethod
-    def of(cls, loaded: GuideFile) -> Subject:
-        return cls(loaded.display, loaded.path, loaded.source, list(text_fields(loaded.guide)), loaded.guide.reviewed)
+    def of(cls, loaded: GuideFile, first_line: str = "") -> Subject:
+        return cls(loaded.display, loaded.path, loaded.source, list(text_fields(loaded.guide)), loaded.guide.reviewed, first_line)
 
     @classmethod
-    def read(cls, path: Path, display: str) -> Subject | None:
-        """A file the loader rejected; None when it cannot even be parsed (already reported)."""
-        try:
-            data, source, _duplicates = parse(decode(path.read_bytes()))
-        except (NotUtf8Error, YamlSyntaxError):
-            return None
-        if not isinstance(data, dict):
-            return None
+    def of_raw(cls, path: Path, display: str, data: dict[str, Any], source: SourceMap, first_line: str = "") -> Subject:
+        """A file that parsed but failed validation: its texts are still checked."""
         reviewed = data.get("reviewed")
         is_date = isinstance(reviewed, dt.date) and not isinstance(reviewed, dt.datetime)
-        return cls(display, path.resolve(), source, list(raw_text_fields(data)), reviewed if is_date else None)
+        return cls(display, path.resolve(), source, list(raw_text_fields(data)), reviewed if is_date else None, first_line)
 
     def problem(self, loc: Loc, message: str, fix: str, severity: str = "error") -> Problem:
         mark = self.source.value(loc)
@@ -137,38 +96,9 @@ class ContentPolicy:
     content_dir: Path | None = None
     root: Path | None = None  # what file names are shown relative to; the content folder's parent by default
 
-    @classmethod
-    def from_options(cls, options: GiljabiConfig, content_dir: Path | None = None, today: dt.date | None = None, root: Path | None = None) -> ContentPolicy:
-        return cls(
-            allowed_domains=tuple(d.strip().rstrip(".").lower() for d in options.links_allowed_domains),
-            review_max_age_months=options.review_max_age_months,
-            today=today or today_in_korea(),
-            content_dir=content_dir,
-            root=root,
-        )
-
-    def checks(self) -> list[Check]:
-        return [self.check_content, self.check_page_addresses]
-
-    def subjects(self, files: list[GuideFile]) -> list[Subject]:
-        """Every guide file: the validated ones, and (when the content folder is known) the rest."""
-        subjects = [Subject.of(loaded) for loaded in files]
-        if self.content_dir is not None:
-            valid = {loaded.path for loaded in files}
-            root = self.root or self.content_dir.parent
-            for path in guide_paths(self.content_dir):
-                if path.resolve() not in valid and (subject := Subject.read(path, display_path(path, root))):
-                    subjects.append(subject)
-        return subjects
-
-    def check_content(self, files: list[GuideFile]) -> Iterable[Problem]:
-        """Markup, links, review date and schema comment of every file, valid or not, so an editor
-        sees every problem in one run instead of one kind per run."""
-        for subject in self.subjects(files):
-            yield from self.check_file(subject)
-
     def check_file(self, subject: Subject) -> Iterable[Problem]:
-        """Every check that looks at one file alone (generator/pipeline.py caches their results)."""
+        """Every check that looks at one file alone, valid or not, so an editor sees every problem
+        in one run instead of one kind per run."""
         yield from self.check_markup(subject)
         yield from self.check_links(subject)
         yield from self.check_reviewed(subject)
@@ -275,12 +205,12 @@ class ContentPolicy:
         if self.content_dir is None:
             return
         for loaded in files:
-            src = guide_src_uri(loaded.guide)
+            src = loaded.guide.page_src
             for taken in (src, src.removesuffix(".md") + "/index.md"):
                 if (self.content_dir / taken).is_file():
                     yield loaded.problem(
                         ("id",),
-                        f"주소 guides/{loaded.guide.id}/를 content/{taken} 페이지가 이미 쓰고 있습니다",
+                        f"주소 {loaded.guide.url}를 content/{taken} 페이지가 이미 쓰고 있습니다",
                         "이 안내서에 다른 아이디를 정하거나 그 페이지의 파일 이름을 바꿔 주세요",
                     )
 
@@ -289,8 +219,7 @@ class ContentPolicy:
         if self.content_dir is None:
             return
         expected = modeline(subject.path, self.content_dir.resolve())
-        first = subject.path.read_bytes().decode("utf-8-sig", errors="replace").split("\n", 1)[0].strip()
-        if first != expected:
+        if subject.first_line != expected:
             yield Problem(
                 subject.display,
                 1,

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+
+from ..content.policy import ContentPolicy, today_in_korea
 
 
 class GiljabiConfig(base.Config):
@@ -22,3 +27,14 @@ class GiljabiConfig(base.Config):
     # Build (issue #7): processes that compile guides missing from the cache (.cache/guides/);
     # 0 means one per CPU core. Set 1 where worker processes are unwelcome.
     jobs = c.Type(int, default=0)
+
+
+def content_policy(options: GiljabiConfig, content_dir: Path, root: Path, today: dt.date | None = None) -> ContentPolicy:
+    """The site's rules for guides, as the plugin's options set them: for the build and `check` alike."""
+    return ContentPolicy(
+        allowed_domains=tuple(d.strip().rstrip(".").lower() for d in options.links_allowed_domains),
+        review_max_age_months=options.review_max_age_months,
+        today=today or today_in_korea(),
+        content_dir=content_dir,
+        root=root,
+    )

@@ -1,20 +1,20 @@
 """The content format reference for editors, generated from the pydantic model.
 
-README.md carries it between two markers; `python -m generator.reference` refreshes it and a
+README.md carries it between two markers; `python -m generator reference` refreshes it and a
 test fails when it is stale, so the docs can never drift from the model.
 """
 
 from __future__ import annotations
 
-import sys
+import types
 import typing
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from .model import Guide
+from .model import Guide, models_in
 
-BEGIN = "<!-- format-reference:begin (python -m generator.reference) -->"
+BEGIN = "<!-- format-reference:begin (python -m generator reference) -->"
 END = "<!-- format-reference:end -->"
 
 
@@ -27,7 +27,7 @@ def _type_name(annotation: typing.Any) -> str:
         return f"{_type_name(args[0])} 목록"
     if origin is typing.Literal:
         return " 또는 ".join(str(a) for a in typing.get_args(annotation))
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+    if origin in (typing.Union, types.UnionType):
         return _type_name(args[0])
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
@@ -39,12 +39,8 @@ def _models(model: type[BaseModel], seen: list[type[BaseModel]]) -> list[type[Ba
         return seen
     seen.append(model)
     for info in model.model_fields.values():
-        stack = [info.annotation]
-        while stack:
-            current = stack.pop()
-            if isinstance(current, type) and issubclass(current, BaseModel):
-                _models(current, seen)
-            stack.extend(typing.get_args(current))
+        for inner in models_in(info.annotation):
+            _models(inner, seen)
     return seen
 
 
@@ -69,7 +65,3 @@ def refresh(readme: Path) -> bool:
         readme.write_text(updated, encoding="utf-8")
     return updated != text
 
-
-if __name__ == "__main__":
-    changed = refresh(Path(sys.argv[1] if len(sys.argv) > 1 else "README.md"))
-    print("README.md의 형식 설명을 새로 썼습니다." if changed else "README.md의 형식 설명이 이미 최신입니다.")

@@ -105,13 +105,6 @@ def remove_in_background(folder: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write a cache file so that no reader, nor a build killed halfway, ever sees it half written."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
-
-
 def strict_warnings_pending() -> bool:
     """Whether MkDocs is about to abort this build for warnings in strict mode.
 

@@ -25,7 +25,7 @@ def guide_schema() -> dict[str, Any]:
     definitions = schema.pop("$defs", {})
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "$comment": "python -m generator schema가 generator/model.py에서 만든 파일입니다. 직접 고치지 마세요.",
+        "$comment": "python -m generator schema가 generator/content/model.py에서 만든 파일입니다. 직접 고치지 마세요.",
         **schema,
         # The model's docstring is for programmers; editors hovering the file see this instead.
         "title": "길잡이 안내서",

@@ -1,14 +1,13 @@
-"""Glue for the plugin: the Korean search files of a site, built beside MkDocs' own work.
+"""The Korean search files of a site, built beside MkDocs' own work.
 
 The guides' part of the index (their postings and files: nearly all of it) is known as soon
-as the guides are loaded, long before Material's search plugin writes search_index.json at the
-very end of the build. ``start_index`` hands that part to a forked process, which builds and
-writes it on the second core, into a hidden folder of the site, while MkDocs renders pages.
-``index_site`` then tells it to add the pages Material indexed, rewrite the few shards they
-touch, move the folder into search/ and write the manifest, and waits for that alone.
-``cancel`` (a failed build, or search files taken from a cache) stops it and removes the
-folder. Where forking is not safe (``mkdocs serve`` rebuilds while a web server and a file
-watcher run in threads) or not possible, ``index_site`` does all the work itself.
+as the guides are compiled, long before Material's search plugin writes search_index.json at
+the very end of the build. ``SearchJob`` hands that part to a forked process, which builds and
+writes it on another core, into a hidden folder of the site, while MkDocs renders pages.
+``finish`` then tells it to add the pages Material indexed, rewrite the few shards they touch,
+move the folder into search/ and write the manifest, and waits for that alone. ``cancel`` (a
+failed build, or search files taken from the cache) stops it and removes the folder. Where
+forking is not safe or not possible (``workers.may_fork``), ``finish`` does all the work itself.
 """
 
 from __future__ import annotations
@@ -18,20 +17,17 @@ import hashlib
 import json
 import multiprocessing
 import os
-import re
 import shutil
 import tempfile
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
-
-from ..pipeline import may_fork
-from .index import FOLDER, IndexBuilder, write_files, write_index, write_manifest
-from .sections import Page, material_sections
+from ..search.index import FOLDER, IndexBuilder, write_files, write_index, write_manifest
+from ..search.sections import Page, material_sections
+from .workers import may_fork
 
 # The home page only lists guide titles and summaries that their own pages already answer.
 SKIPPED_PAGES = {""}
@@ -91,8 +87,27 @@ def _in_background(connection: Connection, guides: Sequence[Page], search_dir: P
             pass  # the parent is gone (killed), and so is the build
 
 
-class Pending:
-    """A site's search index under way: ``index_site`` completes it, ``cancel`` abandons it."""
+def search_key(guides_digest: str, material_index: Path) -> str:
+    """Names the search files made from these guides and Material's index of the other pages.
+
+    The guides' part comes first, so a build knows from its guides alone, before Material has
+    indexed anything, whether the files are probably in the cache.
+    """
+    if not guides_digest or not material_index.is_file():
+        return ""
+    return f"{guides_part(guides_digest)}{hashlib.sha256(material_index.read_bytes()).hexdigest()[:16]}"
+
+
+def guides_part(guides_digest: str) -> str:
+    return f"{guides_digest[:24]}-"
+
+
+class SearchJob:
+    """A site's search index under way: ``finish`` completes it, ``cancel`` abandons it.
+
+    Start it once MkDocs has emptied site_dir (on_files or later). ``jobs`` is the plugin's
+    option of that name: with 1 (or one core) nothing runs in another process.
+    """
 
     def __init__(self, guides: Sequence[Page], site_dir: Path, jobs: int | None = None) -> None:
         self.guides = guides
@@ -116,6 +131,7 @@ class Pending:
         return self._process is not None
 
     def finish(self) -> None:
+        """Complete the index once Material's search plugin has written search/search_index.json."""
         if self._process is None or self._connection is None:
             _index_here(self.guides, self.search_dir)
             return
@@ -151,39 +167,3 @@ class Pending:
         if self._private is not None:
             shutil.rmtree(self._private, ignore_errors=True)
             self._private = None
-
-
-def start_index(guides: Sequence[Page], site_dir: Path, jobs: int | None = None) -> Pending:
-    """Start indexing the guides' search pages, in the background where that is safe.
-
-    Call it once MkDocs has emptied site_dir (on_files or later). ``jobs`` is the plugin's
-    option of that name: with 1 (or one core) nothing runs in another process.
-    """
-    return Pending(guides, site_dir, jobs)
-
-
-def index_site(pending: Pending) -> None:
-    """Complete the index once Material's search plugin has written search/search_index.json."""
-    pending.finish()
-
-
-# Material's own worker, named with a content hash that changes with every Material release.
-_MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
-WORKER = "assets/javascripts/search-worker.js"
-
-
-def worker_swapper(theme_dirs: Sequence[str]) -> Callable[[str], Markup]:
-    """A Jinja filter for Material's __config block that points "search" at our worker.
-
-    The query string carries the worker's content hash so readers never run a stale copy.
-    """
-    found = [Path(d) / WORKER for d in theme_dirs if (Path(d) / WORKER).is_file()]
-    if not found:
-        raise FileNotFoundError(f"검색 워커 {WORKER}가 테마 폴더(overrides/)에 없습니다")
-    source = found[0]
-    url = f"{WORKER}?v={hashlib.sha256(source.read_bytes()).hexdigest()[:10]}"
-
-    def swap(rendered: str) -> Markup:
-        return Markup(_MATERIAL_WORKER.sub(url, str(rendered)))
-
-    return swap

@@ -8,6 +8,8 @@ a mistake), so validation messages, the schema and the docs come from one place.
 from __future__ import annotations
 
 import datetime as dt
+import typing
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -123,3 +125,24 @@ class Guide(Strict):
     checklists: list[Checklist] = field("체크리스트", "독자가 체크하며 확인할 목록들입니다.", "'- id: …, title: …, items: …' 형식으로 적어 주세요", default_factory=list)
     warnings: list[WarningBox] = field("경고", "피싱 주의처럼 눈에 띄게 보일 경고 상자들입니다.", "'- title: …, body: …' 형식으로 적어 주세요", default_factory=list)
     closing: Closing | None = field("마무리", "안내서 끝의 마무리 절입니다.", "title과 body를 적거나 이 부분을 지워 주세요", default=None)
+
+    @property
+    def url(self) -> str:
+        """The page's path below the site root; also the address readers bookmark."""
+        return f"guides/{self.id}/"
+
+    @property
+    def page_src(self) -> str:
+        """The page's source path in MkDocs' terms (below docs_dir); no such file exists."""
+        return f"guides/{self.id}.md"
+
+
+def models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    """The content models an annotation names, through list[...], X | None and Annotated[...]."""
+    stack = [annotation]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            yield current
+        else:
+            stack.extend(typing.get_args(current))

@@ -1,20 +1,25 @@
-"""Load every guide file, validate it, and collect every problem before stopping once."""
+"""Read one guide file: decode, parse and validate it, translating every mistake for its editor.
+
+Nothing here raises for anything an editor can get wrong; every mistake becomes a Problem
+with the file, the line and the fix. The policy checks and the cross-file checks are in
+``check``, which is the one way the rest of the package reads a guide.
+"""
 
 from __future__ import annotations
 
 import difflib
 import hashlib
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from .model import Guide
-from .problems import ContentError, Loc, Problem, format_path, josa
-from .yamlsource import Mark, NotUtf8Error, SourceMap, YamlSyntaxError, decode, parse
+from .model import Guide, models_in
+from .problems import Loc, Problem, format_path, josa
+from .yaml_source import Mark, NotUtf8Error, SourceMap, YamlSyntaxError, decode, parse
 
 GUIDE_GLOB = "guides/**/*.yml"
 
@@ -27,7 +32,7 @@ class GuideFile:
     path: Path  # absolute
     display: str  # as shown to editors, relative to the project root
     source: SourceMap
-    # sha256 of the validated guide as JSON, when the pipeline worked it out once and cached it.
+    # sha256 of the validated guide as JSON, when the build worked it out once and cached it.
     digest: str = ""
 
     def content_digest(self) -> str:
@@ -43,7 +48,15 @@ def guide_digest(guide: Guide) -> str:
     return hashlib.sha256(guide.model_dump_json().encode("utf-8")).hexdigest()
 
 
-Check = Callable[[list[GuideFile]], Iterable[Problem]]
+@dataclass(frozen=True)
+class ReadFile:
+    """What reading one file gave: the valid guide, or the parsed data the checks can still look at."""
+
+    file: GuideFile | None
+    problems: list[Problem] = field(default_factory=list)
+    data: dict[str, Any] | None = None  # parsed YAML, when the file was a mapping at all
+    source: SourceMap | None = None
+    first_line: str = ""  # where the schema comment belongs
 
 
 def guide_paths(content_dir: Path) -> list[Path]:
@@ -57,12 +70,12 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def read_guide(path: Path, display: str) -> tuple[GuideFile | None, list[Problem]]:
+def read_guide(path: Path, display: str) -> ReadFile:
     """Read and validate one guide file; never raises for anything an editor can get wrong."""
     try:
         text = decode(path.read_bytes())
     except NotUtf8Error as error:
-        return None, [
+        return ReadFile(None, [
             Problem(
                 display,
                 error.mark.line,
@@ -71,12 +84,13 @@ def read_guide(path: Path, display: str) -> tuple[GuideFile | None, list[Problem
                 "파일이 UTF-8이 아닙니다 (CP949/EUC-KR로 저장된 것 같습니다)",
                 "편집기에서 '다른 이름으로 저장'을 눌러 인코딩을 UTF-8로 골라 저장해 주세요",
             )
-        ]
+        ])
+    first_line = text.split("\n", 1)[0].strip()
     try:
         data, source, duplicate_keys = parse(text)
     except YamlSyntaxError as error:
         message, fix = _yaml_message(error.problem)
-        return None, [Problem(display, error.mark.line, error.mark.column, "", message, fix)]
+        return ReadFile(None, [Problem(display, error.mark.line, error.mark.column, "", message, fix)], first_line=first_line)
 
     problems = [
         Problem(
@@ -93,50 +107,17 @@ def read_guide(path: Path, display: str) -> tuple[GuideFile | None, list[Problem
         problems.append(
             Problem(display, 1, 1, "", "파일 전체가 'id: …', 'title: …' 같은 항목들의 묶음이어야 합니다", "python -m generator new <아이디>로 만든 예시 파일을 보고 같은 모양으로 적어 주세요")
         )
-        return None, problems
+        return ReadFile(None, problems, first_line=first_line)
 
     problems.extend(_duplicate_ids(data, source, display))
     try:
         guide = Guide.model_validate(data)
     except ValidationError as error:
         problems.extend(_translate(error, source, display))
-        return None, problems
+        return ReadFile(None, problems, data, source, first_line)
     if problems:
-        return None, problems
-    return GuideFile(guide, path.resolve(), display, source), problems
-
-
-def load_guides(content_dir: Path, root: Path | None = None, checks: Iterable[Check] = ()) -> tuple[list[GuideFile], list[Problem]]:
-    """Every guide under content_dir, plus every problem found in any of them.
-
-    Raises ContentError when there is at least one error; warnings are returned.
-    """
-    root = root or content_dir.parent
-    files: list[GuideFile] = []
-    problems: list[Problem] = []
-    for path in guide_paths(content_dir):
-        loaded, found = read_guide(path, display_path(path, root))
-        problems.extend(found)
-        if loaded:
-            files.append(loaded)
-    for check in (unique_guide_ids, *checks):
-        problems.extend(check(files))
-    problems.sort(key=lambda p: (p.file, p.line, p.column))
-    if any(p.severity == "error" for p in problems):
-        raise ContentError(problems)
-    return sorted(files, key=lambda f: (f.guide.institution, f.guide.title)), problems
-
-
-def unique_guide_ids(files: list[GuideFile]) -> Iterable[Problem]:
-    seen: dict[str, GuideFile] = {}
-    for loaded in files:
-        first = seen.setdefault(loaded.guide.id, loaded)
-        if first is not loaded:
-            yield loaded.problem(
-                ("id",),
-                f"아이디 '{loaded.guide.id}'를 {first.display}에서 이미 쓰고 있습니다 (주소가 겹칩니다)",
-                "이 안내서에 다른 아이디를 정해 주세요",
-            )
+        return ReadFile(None, problems, data, source, first_line)
+    return ReadFile(GuideFile(guide, path.resolve(), display, source), problems, data, source, first_line)
 
 
 ID_LISTS: tuple[Loc, ...] = (("facts",), ("prerequisites",), ("steps",), ("failures",), ("tips",), ("checklists",))
@@ -187,19 +168,8 @@ def _field_at(loc: Loc) -> tuple[FieldInfo | None, type[BaseModel] | None]:
             return None, model if isinstance(model, type) and issubclass(model, BaseModel) else None
         owner = model
         info = model.model_fields[part]
-        model = _inner_model(info.annotation)
+        model = next(models_in(info.annotation), None)
     return info, owner
-
-
-def _inner_model(annotation: Any) -> Any:
-    """Unwrap list[...] and X | None down to a model class, if there is one."""
-    stack = [annotation]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            return current
-        stack.extend(get_args(current))
-    return None
 
 
 def _title(info: FieldInfo | None, loc: Loc) -> str:

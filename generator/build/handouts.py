@@ -1,0 +1,70 @@
+"""Every guide's handout PDF, rendered only when something that shapes it changed.
+
+A handout is kept in .cache/handouts/ under a key of its guide's data, the page address its QR
+code opens, and the code fingerprint (every module, template and stylesheet of the package, and
+the versions of WeasyPrint and the rest), so a change anywhere in the package renders it again.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from ..content.loader import GuideFile
+from ..content.problems import ContentError, Problem
+from ..handout.address import handout_uri, page_url
+from ..handout.document import MissingGlyphError, glyph_problems, render_pdf
+from .cache import FileCache, cache_key, installed_fingerprint
+from .progress import Progress
+
+# `mkdocs serve` (a local site_url) and `mkdocs build` (the public one) each have their own
+# handouts; keeping two per guide makes switching between them cost nothing.
+KEEP_PER_GUIDE = 2
+
+
+@dataclass(frozen=True)
+class Handout:
+    guide_id: str
+    uri: str  # below the site root, next to the guide's page
+    path: Path  # the cached PDF, linked into the site by MkDocs
+    rendered: bool  # False when it came from the cache
+
+
+def handout_key(loaded: GuideFile, url: str, fingerprint: str = "") -> str:
+    """Changes whenever anything that shapes this guide's PDF changes."""
+    return cache_key(fingerprint or installed_fingerprint(), loaded.content_digest(), url)
+
+
+def build_handouts(guides: Sequence[GuideFile], site_url: str, cache_dir: Path, stream: TextIO | None = None) -> list[Handout]:
+    """Render the handouts that are not in the cache and list every guide's PDF.
+
+    Raises ContentError, after trying every guide, when some text cannot be drawn.
+    """
+    cache = FileCache(cache_dir, ".pdf")
+    planned = []
+    for loaded in guides:
+        url = page_url(site_url, loaded.guide)
+        planned.append((loaded, url, f"{loaded.guide.id}.{handout_key(loaded, url)[:20]}"))
+    todo = [item for item in planned if not cache.path(item[2]).is_file()]
+    progress = Progress(len(todo), stream if stream is not None else sys.stderr)
+    problems: list[Problem] = []
+    try:
+        for loaded, url, name in todo:
+            progress.start(loaded.guide.id)
+            try:
+                pdf = render_pdf(loaded.guide, url)
+            except MissingGlyphError as error:
+                problems.extend(glyph_problems(loaded, error))
+            else:
+                cache.write(name, pdf)
+                cache.keep_newest(f"{loaded.guide.id}.", KEEP_PER_GUIDE)
+            progress.advance()
+    finally:
+        progress.close()
+    if problems:
+        raise ContentError(problems)
+    rendered = {name for _loaded, _url, name in todo}
+    return [Handout(loaded.guide.id, handout_uri(loaded.guide), cache.path(name), name in rendered) for loaded, _url, name in planned]

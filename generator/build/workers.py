@@ -1,0 +1,43 @@
+"""When work may go to other processes, and how many.
+
+One rule for the compile workers and the background search index alike: the plugin's ``jobs``
+option (0 or None: one per core) above 1, and no other thread running. Forked processes start at
+once with our modules loaded; forking a process that runs other threads (`mkdocs serve` has a web
+server and a file watcher) can copy a lock some thread holds, so then the work stays here.
+(spawn and forkserver would re-run the __main__ of whatever program imported us.)
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
+
+Chunk = TypeVar("Chunk")
+Result = TypeVar("Result")
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def may_fork(jobs: int | None) -> bool:
+    """Whether work may go to forked processes (see the module's docstring)."""
+    return (jobs or default_jobs()) > 1 and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+def map_forked(function: Callable[[Chunk], Result], chunks: Sequence[Chunk], jobs: int | None) -> tuple[list[Result], int]:
+    """function over every chunk, in order, on up to ``jobs`` forked processes; and how many ran."""
+    workers = min(jobs or default_jobs(), len(chunks))
+    context = multiprocessing.get_context("fork")
+    # gc.freeze: the collector then leaves alone what a worker inherited (all of MkDocs, the
+    # theme, the config) instead of scanning it, and copying its pages, again and again.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=gc.freeze) as pool:
+        return list(pool.map(function, chunks)), workers

@@ -1,0 +1,38 @@
+"""A guide's page in MkDocs: its HTML comes from the build, never from Markdown.
+
+This is the one place that leans on how MkDocs renders a page: ``Page.render`` turns
+``page.markdown`` into ``content``, ``toc``, the title found in the text and the anchors other
+pages may link to. A guide page has all of those from the build already, so ``GuidePage``
+sets them (the title is in the front matter, so the one from the text stays None), and MkDocs'
+Markdown never runs. tests/test_mkdocs_internals.py fails when the installed MkDocs' render
+sets anything else.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from ..page.render import RenderedGuide
+
+
+class GuidePage(Page):
+    """A page whose body, table of contents and anchors are a compiled guide's."""
+
+    def __init__(self, file: File, config: MkDocsConfig, rendered: RenderedGuide) -> None:
+        super().__init__(None, file, config)
+        self.rendered = rendered
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = self.rendered.html
+        self.toc = get_toc([_toc_token(part.id, str(part.title)) for part in self.rendered.outline])
+        self.present_anchor_ids = set(self.rendered.anchors)
+
+
+def _toc_token(anchor: str, title: str) -> dict[str, Any]:
+    # The shape Python-Markdown's toc extension gives MkDocs (name: the heading's HTML text).
+    return {"level": 2, "id": anchor, "name": title, "html": title, "data-toc-label": "", "children": []}

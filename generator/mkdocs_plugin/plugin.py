@@ -1,0 +1,146 @@
+"""The giljabi MkDocs plugin: wires MkDocs' events to the build (``generator.build``).
+
+on_files compiles the guides (from the cache where it can), adds a page and a handout for each
+and the home page, and starts the search index; on_env gives Material's templates our labels
+and search worker; on_post_build finishes the search files once Material has indexed the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..build.cache import FolderCache, link_or_copy
+from ..build.compile import Compiled, Settings, Stats, compile_all
+from ..build.handouts import build_handouts
+from ..build.search_job import SearchJob, guides_part, search_key
+from ..content.problems import ContentError
+from ..page.render import RenderedGuide, render_home
+from .config import GiljabiConfig, content_policy
+from .guide_page import GuidePage
+from .labels import label_lookup
+from .search_worker import worker_swapper
+
+log = logging.getLogger("mkdocs.plugins.giljabi")
+
+SITE_URL_MISSING = (
+    "mkdocs.yml에 site_url이 없어 인쇄용 안내문의 QR 코드에 넣을 주소를 알 수 없습니다 — "
+    "site_url: https://example.org/giljabi/ 처럼 사이트의 공개 주소를 적어 주세요"
+)
+
+
+class LinkedFile(File):
+    """A file MkDocs puts in the site as a hard link to its source (a cached handout), not a copy."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if dirty and not self.is_modified():
+            return
+        assert self.abs_src_path is not None
+        output = Path(self.abs_dest_path)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        link_or_copy(self.abs_src_path, output)
+
+
+def front_matter(page: RenderedGuide, *, hide_from_material_search: bool) -> str:
+    """The page file's whole text: its title and description for the theme, and no body."""
+    lines = ["---", f"title: {json.dumps(page.title, ensure_ascii=False)}", f"description: {json.dumps(page.description, ensure_ascii=False)}"]
+    if hide_from_material_search:  # the Korean index is made from the guide's data instead
+        lines.append("search: {exclude: true}")
+    return "\n".join([*lines, "---", ""])
+
+
+class GiljabiPlugin(BasePlugin[GiljabiConfig]):
+    """Adds one page and one handout per guide in <docs_dir>/guides/, and the home page listing them."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.compiled: list[Compiled] = []
+        self.stats = Stats()
+        self.search: SearchJob | None = None
+        root = Path(config.config_file_path).parent if config.config_file_path else Path(config.docs_dir).parent
+        self.cache_root = root / ".cache"
+        self.search_cache = FolderCache(self.cache_root / "search")
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        docs_dir = Path(config.docs_dir)
+        root = self.cache_root.parent
+        settings = Settings(content_policy(self.config, docs_dir, root), root, search=self.config.search_korean)
+        try:
+            self.compiled, warnings, self.stats = compile_all(docs_dir, settings, cache_dir=self.cache_root / "guides", jobs=self.config.jobs or None)
+        except ContentError as error:
+            raise PluginError("내용 파일에 고칠 곳이 있어 사이트를 만들지 않았습니다.\n" + error.report()) from None
+        stats = self.stats
+        log.debug(f"guides: {stats.cached} from the cache, {stats.compiled} compiled by {stats.workers} process(es)")
+        for problem in warnings:
+            log.info(str(problem))
+
+        for file in list(files):
+            if file.src_uri.startswith("guides/") and file.src_uri.endswith(".yml"):
+                files.remove(file)
+        guides = [compiled.file for compiled in self.compiled if compiled.file is not None]
+        for compiled in self.compiled:
+            assert compiled.file is not None and compiled.page is not None
+            source = front_matter(compiled.page, hide_from_material_search=self.config.search_korean)
+            file = File.generated(config, compiled.file.guide.page_src, content=source, inclusion=InclusionLevel.NOT_IN_NAV)
+            file.edit_uri = compiled.file.path.relative_to(docs_dir.resolve()).as_posix()
+            GuidePage(file, config, compiled.page)
+            files.append(file)
+        if not config.site_url:
+            raise PluginError(SITE_URL_MISSING)
+        try:  # the PDFs come from the cache in .cache/handouts/ unless something that shapes them changed
+            handouts = build_handouts(guides, config.site_url, cache_dir=self.cache_root / "handouts")
+        except ContentError as error:
+            raise PluginError("인쇄용 안내문(PDF)을 만들 수 없어 사이트를 만들지 않았습니다.\n" + error.report()) from None
+        for handout in handouts:
+            files.append(LinkedFile.generated(config, handout.uri, abs_src_path=str(handout.path)))
+        if files.get_file_from_path("index.md") is None:
+            files.append(File.generated(config, "index.md", content=render_home([loaded.guide for loaded in guides])))
+        if self.config.search_korean:  # the guides' part of the index is made on another core while MkDocs renders
+            # ... unless these guides' search files are in the cache (a rebuild where no guide
+            # changed): then nothing is started, and should the hand-written pages have changed
+            # after all, post_build makes the index in this process.
+            cached = bool(stats.digest) and self.search_cache.has(guides_part(stats.digest))
+            pages = [page for compiled in self.compiled if (page := compiled.search_page())]
+            self.search = SearchJob(pages, Path(config.site_dir), 1 if cached else (self.config.jobs or None))
+        return files
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        # Material's 45 templates are otherwise compiled anew by every build and every `mkdocs
+        # serve` reload; Jinja checks each cached template against its source.
+        (self.cache_root / "jinja").mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self.cache_root / "jinja"))
+        env.globals["giljabi_label"] = label_lookup(env, config.theme["language"])  # overrides/partials/language.html
+        # overrides/main.html pipes Material's __config block through this filter.
+        env.filters["giljabi_search_worker"] = worker_swapper(config.theme.dirs) if self.config.search_korean else (lambda rendered: rendered)
+        return env
+
+    @event_priority(-100)  # after Material's search plugin has written search/search_index.json
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.search_korean:
+            return
+        search_dir = Path(config.site_dir) / "search"
+        # The same guides and the same hand-written pages (Material's index of them) make the
+        # same search files: then they come from .cache/search/ instead of being rebuilt.
+        key = search_key(self.stats.digest, search_dir / "search_index.json")
+        job, self.search = self.search, None
+        assert job is not None
+        if key and self.search_cache.restore(key, search_dir):
+            job.cancel()
+            return
+        job.finish()
+        if key:
+            self.search_cache.store(key, search_dir)
+
+    @event_priority(100)  # before giljabi-atomic removes the staging folder
+    def on_build_error(self, *, error: Exception) -> None:
+        # getattr: MkDocs reports a failure in an earlier plugin's on_config before ours has run.
+        if getattr(self, "search", None) is not None:
+            self.search.cancel()
+            self.search = None

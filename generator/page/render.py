@@ -1,0 +1,60 @@
+"""Validated guides to HTML: each guide's page, and the home page that lists them.
+
+A guide page is HTML from start to end, so no content text is ever read as Markdown again;
+its headings and table of contents come from the outline (``outline.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jinja2
+
+from ..content.html_templates import html_environment
+from ..content.model import Guide
+from ..content.text import plain
+from .outline import Part, outline
+
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def item_hash(text: str) -> str:
+    """A short fingerprint of an item's text: a reader's tick is kept only while it matches."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+
+
+@dataclass(frozen=True)
+class RenderedGuide:
+    """What a guide's page is made of, ready for any site generator to place."""
+
+    title: str  # plain text, HTML-escaped: themes print page titles as they are
+    description: str  # the same, for <meta name="description">
+    html: str  # the page body
+    outline: tuple[Part, ...]  # its second-level headings: the table of contents
+    anchors: frozenset[str]  # every id on the page, so links to its parts can be checked
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = html_environment("generator.page")
+    env.filters["item_hash"] = item_hash
+    return env
+
+
+def render_guide(guide: Guide, *, review_due: bool = False) -> RenderedGuide:
+    """One guide's page; review_due adds the "please double-check" notice."""
+    parts = outline(guide)
+    html = environment().get_template("guide.html.j2").render(guide=guide, outline=parts, review_due=review_due)
+    return RenderedGuide(plain(guide.title), plain(guide.summary), html, parts, frozenset(_ID.findall(html)))
+
+
+def render_home(guides: Sequence[Guide]) -> str:
+    """The home page's Markdown source: every guide, grouped by institution."""
+    groups: dict[str, list[Guide]] = {}
+    for guide in guides:
+        groups.setdefault(guide.institution, []).append(guide)
+    return environment().get_template("home.md.j2").render(groups=groups)
