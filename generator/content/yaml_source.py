@@ -36,31 +36,6 @@ class SourceMap:
         return self.keys.get(loc) or self.value(loc)
 
 
-class _LazySourceMap(SourceMap):
-    """Positions worked out only when a problem first asks for one.
-
-    Recording every node's position is half of a valid file's parse time, and a valid file
-    is rarely asked where anything is; a file with a problem pays for one more parse.
-    """
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self._text: str | None = text
-
-    def _fill(self) -> None:
-        if self._text is not None:
-            _data, full, _duplicates = _parse_with_positions(self._text)
-            self.values, self.keys, self._text = full.values, full.keys, None
-
-    def value(self, loc: Loc) -> Mark:
-        self._fill()
-        return super().value(loc)
-
-    def key(self, loc: Loc) -> Mark:
-        self._fill()
-        return super().key(loc)
-
-
 @dataclass(frozen=True)
 class DuplicateKey:
     loc: Loc
@@ -116,54 +91,8 @@ def _compose_fast(text: str) -> tuple[Any, yaml.Node | None] | None:
         loader.dispose()
 
 
-_STR_TAG = "tag:yaml.org,2002:str"
-
-
-if hasattr(yaml, "CSafeLoader"):
-
-    class _CheckingLoader(yaml.CSafeLoader):  # type: ignore[misc, name-defined]
-        """libyaml's loader that notes any mapping whose keys are not distinct strings."""
-
-        suspicious = False
-
-        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
-            self.flatten_mapping(node)
-            keys = [key.value if isinstance(key, yaml.ScalarNode) and key.tag == _STR_TAG else None for key, _value in node.value]
-            if None in keys or len(set(keys)) != len(keys):
-                self.suspicious = True
-            return super().construct_mapping(node, deep=deep)
-
-else:
-    _CheckingLoader = None  # type: ignore[assignment, misc]
-
-
-def _plain_values(text: str) -> tuple[bool, Any]:
-    """(True, values) when libyaml reads the file and every mapping key is a distinct string.
-
-    Anything else (no libyaml, a syntax error, a repeated or non-text key) is (False, None),
-    and the file goes through the full parse that can say where the trouble is.
-    """
-    if _CheckingLoader is None or getattr(yaml, "CSafeLoader", None) is None:  # asked at call time: tests take libyaml away
-        return False, None
-    loader = _CheckingLoader(text)
-    try:
-        data = loader.get_single_data()
-    except yaml.YAMLError:
-        return False, None
-    finally:
-        loader.dispose()
-    return (False, None) if loader.suspicious else (True, data)
-
-
 def parse(text: str) -> tuple[Any, SourceMap, list[DuplicateKey]]:
     """Parse one YAML document into plain Python values plus their positions."""
-    ok, data = _plain_values(text)
-    if ok:
-        return data, _LazySourceMap(text), []
-    return _parse_with_positions(text)
-
-
-def _parse_with_positions(text: str) -> tuple[Any, SourceMap, list[DuplicateKey]]:
     composed = _compose_fast(text)
     if composed is not None:
         loader, node = composed
