@@ -8,7 +8,7 @@ adds the inputs of that output alone. A stale entry can therefore only cost time
 found again, and pruning removes it.
 
 Files are written atomically, so a reader or a build killed halfway never sees half a file, and
-copied into the site as hard links, so a 1000-guide site does not copy 330 MB of PDFs.
+copied into the site as hard links, so a large site does not copy every PDF on every build.
 """
 
 from __future__ import annotations

@@ -22,8 +22,7 @@ from markupsafe import Markup
 
 _KEEP_BLOCK = {"empty", "paragraph"}
 _KEEP_INLINE = {"backtick", "escape", "link", "autolink", "linebreak", "em_strong"}
-# A regular expression rather than a set of characters: it stops at the first hit and is about
-# ten times faster than set.intersection on a typical text.
+# A regular expression rather than a set of characters: it stops at the first hit.
 _MARKDOWN_CHAR = re.compile(r"[*_\[\]<>&`\\\n]")
 
 
@@ -63,7 +62,7 @@ def _convert(text: str) -> str:
 #   ETX are Markdown's own placeholders), and invisible format characters for good measure;
 # - characters the grammar has no use for but Markdown escapes or parses: _ < > & ` \
 #   (rejecting < > & also means the text needs no HTML escaping at all).
-# Plain substring tests, not one regular expression: three times faster on a typical text.
+# Plain substring tests, not one regular expression: cheaper on a typical text.
 _UNUSED_CHAR = re.compile(r"[_<>&`\\]")
 
 

@@ -75,9 +75,9 @@ def _mark(node: yaml.Node) -> Mark:
 def _compose_fast(text: str) -> tuple[Any, yaml.Node | None] | None:
     """libyaml's node tree, or None when libyaml is missing or rejects the file.
 
-    Composing is most of a build's load time, and libyaml does it about 7x faster with
-    the same marks; a rejected file is parsed again in pure Python, whose error messages
-    the editor-facing translations below were written for.
+    Composing is most of the time it takes to read a guide, and libyaml does it several
+    times faster with the same marks; a rejected file is parsed again in pure Python, whose
+    error messages the editor-facing translations in loader.py were written for.
     """
     fast = getattr(yaml, "CSafeLoader", None)
     if fast is None:

@@ -6,8 +6,8 @@ every whitespace-separated word that contains Hangul we put U+2060 WORD JOINER b
 neighbouring characters, which forbids a break there (Unicode line breaking rule LB11),
 so lines break only at spaces, as Korean readers expect.
 
-Word joiners rather than one ``white-space: nowrap`` span per word: spans made the layout
-three times slower (a box per word) and had to be cut and reopened around inline tags.
+Word joiners rather than one ``white-space: nowrap`` span per word: spans make a layout box
+per word, which is slow, and have to be cut and reopened around inline tags.
 A joiner is invisible, has no glyph to miss, and is left out of the PDF's text layer, so
 copying or searching the text finds the plain words. A word may cross inline tags
 (``<strong>www.kbstar.com</strong>을``); the joiner then goes at the start of the next

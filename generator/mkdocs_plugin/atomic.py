@@ -87,11 +87,10 @@ _REMOVE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
 def remove_in_background(folder: Path) -> None:
     """Remove the replaced site without making the build wait for it.
 
-    Deleting a file can cost milliseconds (on ext4 mounted with `discard`, as on our CI
-    machines, about 3 ms for any file older than half a minute), so the old copy of a
-    1000-guide site took 15 s to delete: longer than building the new one. The replaced
-    folder is already out of the way, so a detached process deletes it; should that process
-    be killed, the folder is one more `.site.building-*` leftover, ignored by git.
+    On some file systems deleting a file costs milliseconds, so deleting the old copy of a
+    large site can take longer than building the new one (README: what the speed tricks buy).
+    The replaced folder is already out of the way, so a detached process deletes it; should
+    that process be killed, the folder is one more `.site.building-*` leftover, ignored by git.
     """
     try:
         subprocess.Popen(

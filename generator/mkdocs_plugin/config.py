@@ -14,17 +14,17 @@ from ..content.policy import ContentPolicy, today_in_korea
 class GiljabiConfig(base.Config):
     """Options of the giljabi plugin. Add an option here, with a comment saying why it exists."""
 
-    # Links (issue #5): the only domains a guide may link to or name. A guide about handing over
+    # Links: the only domains a guide may link to or name. A guide about handing over
     # banking credentials must never carry a look-alike domain slipped in by a pull request, so
     # the default is none at all and mkdocs.yml lists the official sites explicitly.
     links_allowed_domains = c.ListOfItems(c.Type(str), default=[])
-    # Review (issue #5): a guide whose `reviewed` date is older than this many months gets a
+    # Review: a guide whose `reviewed` date is older than this many months gets a
     # warning from `check` and a "내용 확인이 필요할 수 있습니다" notice on its page.
     review_max_age_months = c.Type(int, default=12)
-    # Search (issue #6): false keeps Material's stock search index and worker, which split Korean
+    # Search: false keeps Material's stock search index and worker, which split Korean
     # on spaces only; the search evaluation builds the site both ways to compare them.
     search_korean = c.Type(bool, default=True)
-    # Build (issue #7): processes that compile guides missing from the cache (.cache/guides/);
+    # Build: processes that compile guides missing from the cache (.cache/guides/);
     # 0 means one per CPU core. Set 1 where worker processes are unwelcome.
     jobs = c.Type(int, default=0)
 

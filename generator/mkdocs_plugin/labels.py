@@ -1,8 +1,8 @@
 """Material's interface labels for overrides/partials/language.html, worked out once per build.
 
 Material looks every label up by rendering its language file's macro, which rebuilds a dict
-of 200 labels on each call, then English's when the first has none: about 25 lookups a page,
-a second of a 1000-guide build. The answers never change within a build, so they are kept.
+of 200 labels on each call, then English's when the first has none, for every label on every
+page. The answers never change within a build, so they are worked out once.
 """
 
 from __future__ import annotations

@@ -9,8 +9,8 @@ except the number of files and the page-offset list in the manifest.
     search/giljabi/u/<k>.json       single characters, fetched only for one-letter query stems
     search/giljabi/p/<i>.json       page i: location and its sections' anchor, title, text, aliases
 
-At 1000 guides that is about 5 million postings, so the loops here touch each posting with as
-few Python operations as they can; tests/test_search_index.py holds them to a plain rewrite.
+A large site has millions of postings, so the loops here touch each posting with as few
+Python operations as they can; tests/test_search_index.py holds them to a plain rewrite.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def _dump(data: Any) -> str:
 
 
 def _fragment(key: str, ids: list[int], known: tuple[int, str] | None) -> str:
-    """``"key":[deltas]`` as _dump writes it, from the list's repr (three times faster).
+    """``"key":[deltas]`` as _dump writes it, from the list's repr (cheaper than json.dumps).
 
     Keys come from compact text, letters and digits only, so none needs escaping in JSON, and
     a list of ints is JSON once repr's spaces are dropped. ``known`` is the fragment of the
@@ -88,7 +88,7 @@ class IndexBuilder:
     """The index of the pages added so far, numbered in the order they come.
 
     ``index()`` may be called more than once: a site's guides can be indexed while MkDocs is
-    still rendering and the hand-written pages added at the end (generator/search/site.py);
+    still rendering and the hand-written pages added at the end (generator/build/search_job.py);
     the second call then encodes again only the shards that the later sections touched.
     """
 
