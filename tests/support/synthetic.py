@@ -4,7 +4,7 @@ The text is assembled from Korean phrase lists so pages, search indexes and PDFs
 realistic sizes and vocabulary; every choice comes from one seeded RNG, so the same
 (n, seed) always writes byte-identical files.
 
-    python -m generator.bench.synthetic 100 /tmp/bench-content
+    python -m tests.support.synthetic 100 /tmp/bench-content
 """
 
 from __future__ import annotations

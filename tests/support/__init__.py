@@ -1,0 +1,164 @@
+"""What several test files need: the project's folders, building and serving a site, example
+guides, the content rules tests check against, and compiling a content folder the way the build does.
+
+Test files import these as ``from tests.support import …``; ``tests/conftest.py`` turns the
+expensive ones (the built site, the real guides) into session fixtures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from generator.build.compile import Compiled, Settings, compile_all
+from generator.cli import load_project, policy_for
+from generator.content.loader import GuideFile
+from generator.content.policy import ContentPolicy
+from generator.content.problems import ContentError, Problem
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+CONTENT = ROOT / "content"
+OUTPUT = ROOT / "test-output"  # screenshots, PDF page renders and other artefacts to look at
+EXAMPLES = ROOT / "tests" / "examples"
+SCRIPTS = ROOT / "tests" / "scripts"
+CHROMIUM = os.environ.get("GILJABI_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# The site's link allow-list (mkdocs.yml; test_bad_input.py checks the two agree) and a fixed
+# "today", so that the review-date checks give the same answer on every day the tests run.
+OFFICIAL = ("www.kbstar.com", "obank.kbstar.com", "yeskey.or.kr", "www.yessign.or.kr", "www.fss.or.kr", "www.boho.or.kr")
+TODAY = dt.date(2026, 11, 28)
+
+
+# The project -----------------------------------------------------------------------------------
+
+
+def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a project folder into site_dir, as a reader's site is built."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def copy_project(dest: Path) -> Path:
+    """A throwaway copy of the project (config, content, overrides) that a test may change."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "content", "overrides"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name)
+        else:
+            shutil.copy2(source, dest / name)
+    return dest
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """directory served on 127.0.0.1 (a free port) until server.shutdown(); the URL ends with '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def run_script(name: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """tests/scripts/<name>.py in a fresh interpreter (no pytest threads: it may fork), from the root."""
+    return subprocess.run(
+        [sys.executable, str(SCRIPTS / f"{name}.py"), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+# Example guides ------------------------------------------------------------------------------------
+
+
+def example(name: str = "sample-guide") -> str:
+    """The text of tests/examples/<name>.yml, a guide that passes every check."""
+    return (EXAMPLES / f"{name}.yml").read_text(encoding="utf-8")
+
+
+def edited_example(old: str, new: str, name: str = "sample-guide") -> str:
+    """The example with its first `old` replaced by `new`; fails loudly when the example changed."""
+    text = example(name)
+    assert old in text, f"tests/examples/{name}.yml no longer contains {old!r}"
+    return text.replace(old, new, 1)
+
+
+def write_content(content: Path, files: dict[str, str | bytes]) -> Path:
+    """A content folder with these files (name below content/ → text, or bytes as they are) and a schema file."""
+    for name, text in files.items():
+        target = content / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    (content / "guide.schema.json").write_text("{}", encoding="utf-8")
+    return content
+
+
+# Rules and compiling ------------------------------------------------------------------------------
+
+
+def policy(content: Path | None = None, *, today: dt.date = TODAY, domains: tuple[str, ...] = OFFICIAL) -> ContentPolicy:
+    """The site's rules with a fixed today. Without a content folder the checks that need one
+    (the schema comment on line 1, page addresses taken by hand-written pages) are skipped."""
+    return ContentPolicy(allowed_domains=domains, review_max_age_months=12, today=today, content_dir=content, root=content.parent if content else None)
+
+
+def settings_for(content: Path, *, folder_checks: bool = True, today: dt.date = TODAY, domains: tuple[str, ...] = OFFICIAL) -> Settings:
+    """How the build compiles the guides in content/ (file names shown relative to its parent)."""
+    return Settings(policy(content if folder_checks else None, today=today, domains=domains), content.parent)
+
+
+@functools.lru_cache(maxsize=1)
+def site_settings() -> Settings:
+    """How the real site compiles its guides: mkdocs.yml's options and today's date."""
+    project = load_project(ROOT / "mkdocs.yml")
+    return Settings(policy_for(project), project.root, search=project.options.search_korean)
+
+
+def compile_content(content: Path, settings: Settings, *, cache_dir: Path | None = None, jobs: int = 1) -> tuple[list[Compiled], list[Problem]]:
+    """The publishable guides and every problem, as `check` and the build see them; a failed
+    compile gives no guides and its problems instead of raising."""
+    try:
+        compiled, warnings, _stats = compile_all(content, settings, cache_dir=cache_dir, jobs=jobs)
+    except ContentError as error:
+        return [], error.problems
+    return compiled, warnings
+
+
+def guides_in(content: Path, settings: Settings | None = None) -> list[GuideFile]:
+    """The guides of a content folder that compile, in the home page's order; fails on any error."""
+    compiled, _warnings, _stats = compile_all(content, settings or settings_for(content), jobs=1)
+    return [item.file for item in compiled if item.file is not None]
+
+
+@functools.lru_cache(maxsize=1)
+def site_guides() -> tuple[GuideFile, ...]:
+    """Every guide in content/, compiled as the real site compiles it."""
+    return tuple(guides_in(CONTENT, site_settings()))
