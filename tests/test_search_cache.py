@@ -6,8 +6,8 @@ import json
 import os
 from pathlib import Path
 
-from conftest import build_site, copy_project
-from generator.outputcache import FolderCache
+from generator.build.cache import FolderCache
+from tests.support import build_site, copy_project, run_script
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
@@ -66,27 +66,8 @@ def test_a_rebuild_reuses_the_search_files_until_a_page_changes(tmp_path: Path) 
 
 def test_a_rebuild_with_the_same_guides_starts_no_search_process(tmp_path: Path) -> None:
     # The guides' part of the index would be built on another core and then thrown away.
-    import subprocess
-    import sys
-
     project = copy_project(tmp_path / "project")
-    script = (
-        "import sys, generator.search.site as site\n"
-        "started = []\n"
-        "original = site.Pending.__init__\n"
-        "def spy(self, guides, site_dir, jobs=None):\n"
-        "    original(self, guides, site_dir, jobs)\n"
-        "    started.append(self.in_background)\n"
-        "site.Pending.__init__ = spy\n"
-        "from mkdocs.commands.build import build\n"
-        "from mkdocs.config import load_config\n"
-        "build(load_config(sys.argv[1], site_dir=sys.argv[2]))\n"
-        "print(started)\n"
-    )
-    runs = [
-        subprocess.run([sys.executable, "-c", script, str(project / "mkdocs.yml"), str(tmp_path / "site")], cwd=project, capture_output=True, text=True, check=True).stdout.strip()
-        for _ in range(2)
-    ]
+    runs = [run_script("build_counting_search_jobs", str(project / "mkdocs.yml"), str(tmp_path / "site")).stdout.strip() for _ in range(2)]
     assert runs[1] == "[False]", runs
     if len(os.sched_getaffinity(0)) > 1:  # on one core nothing runs in the background anyway
         assert runs[0] == "[True]", runs
