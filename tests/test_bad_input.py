@@ -23,87 +23,36 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from conftest import ROOT, build_site, copy_project
-from generator.checks import ContentPolicy, Subject, months_before, text_fields
-from generator.cli import load_project, new_guide_text
-from generator.loader import GuideFile, load_guides
-from generator.model import Guide
-from generator.passthrough import set_aside
-from generator.problems import ContentError, Problem
-from generator.render import render_guide, render_home
-from generator.textfmt import link_targets
-from generator.yamlsource import SourceMap
+from generator.cli import load_project, new_guide_text, policy_for
+from generator.content.loader import GuideFile
+from generator.content.model import Guide
+from generator.content.policy import ContentPolicy, Subject, months_before
+from generator.content.problems import Problem
+from generator.content.text import link_targets
+from generator.content.walk import text_fields
+from generator.content.yaml_source import SourceMap
+from generator.mkdocs_plugin.plugin import front_matter
+from generator.page.render import render_guide, render_home
+from tests.support import OFFICIAL, ROOT, TODAY, build_site, compile_content, copy_project, edited_example, example, settings_for, write_content
 
-OFFICIAL = ("www.kbstar.com", "obank.kbstar.com", "yeskey.or.kr", "www.yessign.or.kr", "www.fss.or.kr", "www.boho.or.kr")
-TODAY = dt.date(2026, 11, 28)
 ALLOWED_TEXT = ", ".join(OFFICIAL)
 DOMAIN_FIX = f"공식 사이트({ALLOWED_TEXT}) 주소만 쓸 수 있습니다. 새 공식 사이트라면 mkdocs.yml의 links_allowed_domains에 먼저 추가해야 합니다"
-
-BASE = """\
-# yaml-language-server: $schema=../guide.schema.json
-id: sample-guide
-title: 예시 안내서
-summary: 검사 테스트에 쓰는 안내서입니다.
-institution: 예시은행
-channels: [PC]
-reviewed: 2026-11-01
-sources:
-  - title: 금융감독원
-    url: https://www.fss.or.kr
-facts:
-  - id: fact-fee
-    label: 비용
-    value: 무료
-prerequisites:
-  - id: prep-id
-    text: 신분증
-steps:
-  - id: step-one
-    title: 첫 단계입니다
-    body: 첫 단계에서 할 일을 적습니다.
-  - id: step-two
-    title: 두 번째 단계입니다
-    body: 두 번째 단계에서 할 일을 적습니다.
-checklists:
-  - id: ready
-    title: 준비 확인
-    items:
-      - id: check-id
-        text: 신분증을 챙겼습니다.
-"""
-
-
-def policy(content_dir: Path | None = None, today: dt.date = TODAY) -> ContentPolicy:
-    return ContentPolicy(allowed_domains=OFFICIAL, review_max_age_months=12, today=today, content_dir=content_dir)
+SAMPLE = example()
 
 
 def load(tmp_path: Path, files: dict[str, str | bytes], today: dt.date = TODAY) -> tuple[list[GuideFile], list[Problem]]:
-    content = tmp_path / "content"
-    for name, text in files.items():
-        target = content / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            target.write_bytes(text)
-        else:
-            target.write_text(text, encoding="utf-8")
-    (content / "guide.schema.json").write_text("{}", encoding="utf-8")
-    try:
-        return load_guides(content, root=tmp_path, checks=policy(content, today).checks())
-    except ContentError as error:
-        return [], error.problems
+    """The guides that would be published from these files, and every problem a build reports."""
+    content = write_content(tmp_path / "content", files)
+    compiled, problems = compile_content(content, settings_for(content, today=today))
+    return [item.file for item in compiled if item.file is not None], problems
 
 
 def messages(tmp_path: Path, text: str | bytes, today: dt.date = TODAY) -> list[str]:
     return [str(p) for p in load(tmp_path, {"guides/sample.yml": text}, today)[1]]
 
 
-def edited(old: str, new: str) -> str:
-    assert old in BASE, f"BASE no longer contains {old!r}"
-    return BASE.replace(old, new, 1)
-
-
-def test_the_base_guide_passes_every_check(tmp_path: Path) -> None:
-    files, problems = load(tmp_path, {"guides/sample.yml": BASE})
+def test_the_sample_guide_passes_every_check(tmp_path: Path) -> None:
+    files, problems = load(tmp_path, {"guides/sample.yml": SAMPLE})
     assert [f.guide.id for f in files] == ["sample-guide"] and problems == []
 
 
@@ -117,14 +66,14 @@ def test_the_site_allows_exactly_the_official_domains() -> None:
 
 
 def test_two_guides_with_the_same_id(tmp_path: Path) -> None:
-    _files, problems = load(tmp_path, {"guides/a.yml": BASE, "guides/b.yml": BASE})
+    _files, problems = load(tmp_path, {"guides/a.yml": SAMPLE, "guides/b.yml": SAMPLE})
     assert [str(p) for p in problems] == [
         "content/guides/b.yml:2:5: id: 아이디 'sample-guide'를 content/guides/a.yml에서 이미 쓰고 있습니다 (주소가 겹칩니다) — 이 안내서에 다른 아이디를 정해 주세요"
     ]
 
 
 def test_a_guide_whose_address_is_taken_by_a_page(tmp_path: Path) -> None:
-    _files, problems = load(tmp_path, {"guides/sample.yml": BASE, "guides/sample-guide.md": "# 손으로 쓴 페이지\n"})
+    _files, problems = load(tmp_path, {"guides/sample.yml": SAMPLE, "guides/sample-guide.md": "# 손으로 쓴 페이지\n"})
     assert [str(p) for p in problems] == [
         "content/guides/sample.yml:2:5: id: 주소 guides/sample-guide/를 content/guides/sample-guide.md 페이지가 이미 쓰고 있습니다 — 이 안내서에 다른 아이디를 정하거나 그 페이지의 파일 이름을 바꿔 주세요"
     ]
@@ -134,23 +83,23 @@ def test_a_guide_whose_address_is_taken_by_a_page(tmp_path: Path) -> None:
 
 
 def test_a_cp949_file_is_named_with_how_to_save_it_as_utf8(tmp_path: Path) -> None:
-    assert messages(tmp_path, BASE.encode("cp949")) == [
+    assert messages(tmp_path, SAMPLE.encode("cp949")) == [
         "content/guides/sample.yml:3:8: 파일이 UTF-8이 아닙니다 (CP949/EUC-KR로 저장된 것 같습니다) — 편집기에서 '다른 이름으로 저장'을 눌러 인코딩을 UTF-8로 골라 저장해 주세요"
     ]
 
 
 def test_a_euc_kr_file_gets_the_same_message(tmp_path: Path) -> None:
-    assert messages(tmp_path, BASE.encode("euc-kr"))[0].startswith("content/guides/sample.yml:3:8: 파일이 UTF-8이 아닙니다")
+    assert messages(tmp_path, SAMPLE.encode("euc-kr"))[0].startswith("content/guides/sample.yml:3:8: 파일이 UTF-8이 아닙니다")
 
 
 def test_a_utf8_bom_is_accepted(tmp_path: Path) -> None:
-    files, problems = load(tmp_path, {"guides/sample.yml": "\ufeff".encode() + BASE.encode("utf-8")})
+    files, problems = load(tmp_path, {"guides/sample.yml": "\ufeff".encode() + SAMPLE.encode("utf-8")})
     assert problems == [] and files[0].guide.title == "예시 안내서"
 
 
 def test_decomposed_hangul_is_composed(tmp_path: Path) -> None:
-    decomposed = unicodedata.normalize("NFD", BASE)
-    assert decomposed != BASE
+    decomposed = unicodedata.normalize("NFD", SAMPLE)
+    assert decomposed != SAMPLE
     files, problems = load(tmp_path, {"guides/sample.yml": decomposed.encode("utf-8")})
     assert problems == []
     assert files[0].guide.title == "예시 안내서" == unicodedata.normalize("NFC", files[0].guide.title)
@@ -163,31 +112,31 @@ HTML_FIX = "굵게는 **글**, 링크는 [글](https://…)처럼 Markdown으로
 
 HTML_CASES = {
     "script in a step body": (
-        edited("body: 첫 단계에서 할 일을 적습니다.", "body: 첫 단계 <script>alert(1)</script>"),
+        edited_example("body: 첫 단계에서 할 일을 적습니다.", "body: 첫 단계 <script>alert(1)</script>"),
         [f"content/guides/sample.yml:21:11: steps[1].body: HTML 태그 '<script>'는 쓸 수 없습니다 — {HTML_FIX}"],
     ),
     "bold tag in the title": (
-        edited("title: 예시 안내서", "title: <b>예시</b> 안내서"),
+        edited_example("title: 예시 안내서", "title: <b>예시</b> 안내서"),
         [f"content/guides/sample.yml:3:8: title: HTML 태그 '<b>'는 쓸 수 없습니다 — {HTML_FIX}"],
     ),
     "image with an event handler in a checklist item": (
-        edited("text: 신분증을 챙겼습니다.", "text: '신분증 <img src=x onerror=alert(1)>'"),
+        edited_example("text: 신분증을 챙겼습니다.", "text: '신분증 <img src=x onerror=alert(1)>'"),
         [f"content/guides/sample.yml:30:15: checklists[1].items[1].text: HTML 태그 '<img src=x onerror=alert(1)>'는 쓸 수 없습니다 — {HTML_FIX}"],
     ),
     "closing tag": (
-        edited("label: 비용", "label: 비용</div>"),
+        edited_example("label: 비용", "label: 비용</div>"),
         [f"content/guides/sample.yml:13:12: facts[1].label: HTML 태그 '</div>'는 쓸 수 없습니다 — {HTML_FIX}"],
     ),
     "comment": (
-        edited("text: 신분증\n", "text: 신분증 <!-- 숨김 -->\n"),
+        edited_example("text: 신분증\n", "text: 신분증 <!-- 숨김 -->\n"),
         [f"content/guides/sample.yml:17:11: prerequisites[1].text: HTML 태그 '<!-- 숨김 -->'는 쓸 수 없습니다 — {HTML_FIX}"],
     ),
     "character reference": (
-        edited("summary: 검사 테스트에 쓰는 안내서입니다.", "summary: 검사 &amp; 테스트"),
+        edited_example("summary: 검사 테스트에 쓰는 안내서입니다.", "summary: 검사 &amp; 테스트"),
         ["content/guides/sample.yml:4:10: summary: HTML 문자 참조 '&amp;'는 쓸 수 없습니다 — 기호를 그대로 적어 주세요. 예: &amp; 대신 &, &lt; 대신 <"],
     ),
     "markup in a source address": (
-        edited("url: https://www.fss.or.kr", "url: 'https://www.fss.or.kr/\"><script>'"),
+        edited_example("url: https://www.fss.or.kr", "url: 'https://www.fss.or.kr/\"><script>'"),
         [f"content/guides/sample.yml:10:10: sources[1].url: HTML 태그 '<script>'는 쓸 수 없습니다 — {HTML_FIX}"],
     ),
 }
@@ -201,46 +150,46 @@ def test_raw_html_is_an_error_naming_the_field(tmp_path: Path, case: str) -> Non
 
 @pytest.mark.parametrize("text", ["1 < 2 이고 3 > 2입니다", "R&D 부서", "A & B", "<3", "화살표 -> 다음"])
 def test_angle_brackets_and_ampersands_in_prose_are_fine(tmp_path: Path, text: str) -> None:
-    assert messages(tmp_path, edited("body: 첫 단계에서 할 일을 적습니다.", f"body: '{text}'")) == []
+    assert messages(tmp_path, edited_example("body: 첫 단계에서 할 일을 적습니다.", f"body: '{text}'")) == []
 
 
 # Links ----------------------------------------------------------------------------------------
 
 LINK_CASES = {
     "http source": (
-        edited("url: https://www.fss.or.kr", "url: http://www.fss.or.kr"),
+        edited_example("url: https://www.fss.or.kr", "url: http://www.fss.or.kr"),
         [f"content/guides/sample.yml:10:10: sources[1].url: 링크 'http://www.fss.or.kr'이 https://로 시작하지 않습니다 — https://로 시작하는 전체 주소를 적어 주세요. {DOMAIN_FIX}"],
     ),
     "look-alike source domain": (
-        edited("url: https://www.fss.or.kr", "url: https://www.fss-or.kr/login"),
+        edited_example("url: https://www.fss.or.kr", "url: https://www.fss-or.kr/login"),
         [f"content/guides/sample.yml:10:10: sources[1].url: 링크 'https://www.fss-or.kr/login'의 도메인 'www.fss-or.kr'은 허용 목록에 없습니다 — {DOMAIN_FIX}"],
     ),
     "subdomain of an allowed domain": (
-        edited("url: https://www.fss.or.kr", "url: https://evil.www.fss.or.kr"),
+        edited_example("url: https://www.fss.or.kr", "url: https://evil.www.fss.or.kr"),
         [f"content/guides/sample.yml:10:10: sources[1].url: 링크 'https://evil.www.fss.or.kr'의 도메인 'evil.www.fss.or.kr'은 허용 목록에 없습니다 — {DOMAIN_FIX}"],
     ),
     "user-info trick": (
-        edited("url: https://www.fss.or.kr", "url: https://www.fss.or.kr@evil.example"),
+        edited_example("url: https://www.fss.or.kr", "url: https://www.fss.or.kr@evil.example"),
         [f"content/guides/sample.yml:10:10: sources[1].url: 링크 'https://www.fss.or.kr@evil.example'의 주소 모양이 올바르지 않습니다 — 'https://도메인/경로' 모양으로만 적어 주세요. {DOMAIN_FIX}"],
     ),
     "Markdown link in a step body": (
-        edited("body: 첫 단계에서 할 일을 적습니다.", "body: '[국민은행](https://kbstar.co/login)에 접속합니다.'"),
+        edited_example("body: 첫 단계에서 할 일을 적습니다.", "body: '[국민은행](https://kbstar.co/login)에 접속합니다.'"),
         [f"content/guides/sample.yml:21:11: steps[1].body: 링크 'https://kbstar.co/login'의 도메인 'kbstar.co'는 허용 목록에 없습니다 — {DOMAIN_FIX}"],
     ),
     "javascript link": (
-        edited("body: 첫 단계에서 할 일을 적습니다.", "body: '[여기](javascript:alert(1))를 누릅니다.'"),
+        edited_example("body: 첫 단계에서 할 일을 적습니다.", "body: '[여기](javascript:alert(1))를 누릅니다.'"),
         [f"content/guides/sample.yml:21:11: steps[1].body: 링크 'javascript:alert(1)'이 https://로 시작하지 않습니다 — https://로 시작하는 전체 주소를 적어 주세요. {DOMAIN_FIX}"],
     ),
     "autolink": (
-        edited("title: 두 번째 단계입니다", "title: '<https://bit.ly/kb-cert> 접속'"),
+        edited_example("title: 두 번째 단계입니다", "title: '<https://bit.ly/kb-cert> 접속'"),
         [f"content/guides/sample.yml:23:12: steps[2].title: 링크 'https://bit.ly/kb-cert'의 도메인 'bit.ly'는 허용 목록에 없습니다 — {DOMAIN_FIX}"],
     ),
     "bare address in text": (
-        edited("text: 신분증을 챙겼습니다.", "text: https://kb-star.example/cert 에서 확인했습니다."),
+        edited_example("text: 신분증을 챙겼습니다.", "text: https://kb-star.example/cert 에서 확인했습니다."),
         [f"content/guides/sample.yml:30:15: checklists[1].items[1].text: 링크 'https://kb-star.example/cert'의 도메인 'kb-star.example'는 허용 목록에 없습니다 — {DOMAIN_FIX}"],
     ),
     "host name written as text": (
-        edited("text: 신분증\n", "text: kbstar-cert.com에서 신분증 확인\n"),
+        edited_example("text: 신분증\n", "text: kbstar-cert.com에서 신분증 확인\n"),
         [
             f"content/guides/sample.yml:17:11: prerequisites[1].text: 글에 적힌 주소 'kbstar-cert.com'이 허용 목록에 없습니다 — 공식 사이트({ALLOWED_TEXT}) 주소만 적을 수 있습니다. 주소가 아니라면 점(.) 앞뒤에 공백을 넣어 주세요"
         ],
@@ -255,7 +204,7 @@ def test_links_outside_the_allow_list_are_errors_naming_the_link(tmp_path: Path,
 
 
 def test_official_links_and_addresses_pass(tmp_path: Path) -> None:
-    text = edited(
+    text = edited_example(
         "body: 첫 단계에서 할 일을 적습니다.",
         "body: '[KB국민은행](https://www.kbstar.com/quics?page=C0) 또는 <https://yeskey.or.kr>, 주소창에 www.kbstar.com을 직접 입력합니다.'",
     )
@@ -266,13 +215,13 @@ def test_official_links_and_addresses_pass(tmp_path: Path) -> None:
 
 
 def test_a_review_date_in_the_future_is_an_error(tmp_path: Path) -> None:
-    assert messages(tmp_path, edited("reviewed: 2026-11-01", "reviewed: 2026-11-29")) == [
+    assert messages(tmp_path, edited_example("reviewed: 2026-11-01", "reviewed: 2026-11-29")) == [
         "content/guides/sample.yml:7:11: reviewed: 최종 확인일 2026-11-29가 오늘(2026-11-28)보다 뒤입니다 — 공식 자료와 실제로 대조한 날짜를 적어 주세요"
     ]
 
 
 def test_an_old_review_date_is_a_warning_that_does_not_stop_the_build(tmp_path: Path) -> None:
-    files, problems = load(tmp_path, {"guides/sample.yml": edited("reviewed: 2026-11-01", "reviewed: 2025-11-27")})
+    files, problems = load(tmp_path, {"guides/sample.yml": edited_example("reviewed: 2026-11-01", "reviewed: 2025-11-27")})
     assert len(files) == 1
     assert [str(p) for p in problems] == [
         "content/guides/sample.yml:7:11: reviewed: 경고: 최종 확인일 2025-11-27부터 12개월이 넘게 지났습니다 (페이지에 '내용 확인이 필요할 수 있습니다'가 표시됩니다) — 공식 자료와 다시 대조한 뒤 reviewed를 그날 날짜로 고쳐 주세요"
@@ -280,7 +229,7 @@ def test_an_old_review_date_is_a_warning_that_does_not_stop_the_build(tmp_path: 
 
 
 def test_exactly_twelve_months_is_not_yet_stale(tmp_path: Path) -> None:
-    assert messages(tmp_path, edited("reviewed: 2026-11-01", "reviewed: 2025-11-28")) == []
+    assert messages(tmp_path, edited_example("reviewed: 2026-11-01", "reviewed: 2025-11-28")) == []
 
 
 @pytest.mark.parametrize(
@@ -315,7 +264,7 @@ def test_a_fresh_guide_page_has_no_notice(built_site: Path) -> None:
 
 
 def test_a_guide_without_the_schema_comment_gets_a_warning(tmp_path: Path) -> None:
-    text = BASE.split("\n", 1)[1]
+    text = SAMPLE.split("\n", 1)[1]
     assert messages(tmp_path, text) == [
         "content/guides/sample.yml:1:1: 경고: 첫 줄에 편집기 자동 완성을 켜는 스키마 주석이 없습니다 — 파일 맨 첫 줄에 '# yaml-language-server: $schema=../guide.schema.json'을 넣어 주세요"
     ]
@@ -323,7 +272,7 @@ def test_a_guide_without_the_schema_comment_gets_a_warning(tmp_path: Path) -> No
 
 def test_every_problem_of_every_kind_is_reported_at_once(tmp_path: Path) -> None:
     text = (
-        edited("reviewed: 2026-11-01", "reviewed: 2027-01-01")
+        edited_example("reviewed: 2026-11-01", "reviewed: 2027-01-01")
         .replace("title: 예시 안내서", "title: <i>예시</i>", 1)
         .replace("url: https://www.fss.or.kr", "url: http://www.fss.or.kr", 1)
     )
@@ -379,7 +328,7 @@ def scaffold() -> Guide:
     """The `new` scaffold: every section and field of the format filled in."""
     project = load_project(ROOT / "mkdocs.yml")
     path = project.content_dir / "guides" / "property-guide.yml"
-    text = new_guide_text("property-guide", path, project, ContentPolicy.from_options(project.options, project.content_dir))
+    text = new_guide_text("property-guide", path, project, policy_for(project))
     return Guide.model_validate(yaml.safe_load(text))
 
 
@@ -393,18 +342,17 @@ def site_markdown() -> markdown.Markdown:
 
 
 def built_page(guide: Guide) -> tuple[BeautifulSoup, dict[str, object]]:
-    """The guide's page and the home page as the build turns them into HTML, and the guide's front matter.
+    """The guide's page and the home page as the build makes their HTML, and the guide page's front
+    matter as MkDocs reads it (the page title and description the theme prints).
 
-    Guide pages take the plugin's path: HTML blocks set aside, the rest through Markdown, blocks put back.
+    A guide page is the renderer's HTML as it is; the home page is Markdown, converted as MkDocs converts it.
     """
+    rendered = render_guide(guide)
+    _body, meta = get_data(front_matter(rendered, hide_from_material_search=True))
     converter = site_markdown()
-    source, meta = get_data(render_guide(guide))
-    markdown_part, aside = set_aside(source)
-    converter.reset()
-    guide_html = aside.put_back(converter.convert(markdown_part))
     converter.reset()
     home_html = converter.convert(get_data(render_home([guide]))[0])
-    return BeautifulSoup(guide_html + home_html, "html.parser"), meta
+    return BeautifulSoup(rendered.html + home_html, "html.parser"), meta
 
 
 def with_text(guide: Guide, loc: tuple[str | int, ...], text: str) -> Guide:
