@@ -6,100 +6,82 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site, copy_project
-from generator.loader import load_guides
-from generator.problems import ContentError
-
-EXAMPLE = (Path(__file__).parent / "examples" / "minimal.yml").read_text(encoding="utf-8")
+from tests.support import CONTENT, build_site, compile_content, copy_project, edited_example, example, settings_for, site_settings, write_content
 
 
 def problems_for(tmp_path: Path, text: str | bytes, name: str = "example.yml") -> list[str]:
-    """Every problem load_guides reports for one guide file placed in a fresh content folder."""
-    guides = tmp_path / "content" / "guides"
-    guides.mkdir(parents=True, exist_ok=True)
-    target = guides / name
-    if isinstance(text, bytes):
-        target.write_bytes(text)
-    else:
-        target.write_text(text, encoding="utf-8")
-    try:
-        load_guides(tmp_path / "content", root=tmp_path)
-    except ContentError as error:
-        return [str(p) for p in error.problems]
-    return []
-
-
-def edited(old: str, new: str) -> str:
-    assert old in EXAMPLE, f"the example no longer contains {old!r}"
-    return EXAMPLE.replace(old, new, 1)
+    """Every problem reported for one guide file placed in a fresh content folder (beside the files
+    placed there before), without the checks that need a real content folder."""
+    content = write_content(tmp_path / "content", {f"guides/{name}": text})
+    return [str(p) for p in compile_content(content, settings_for(content, folder_checks=False))[1]]
 
 
 def test_the_example_itself_is_valid(tmp_path: Path) -> None:
-    assert problems_for(tmp_path, EXAMPLE) == []
+    assert problems_for(tmp_path, example()) == []
 
 
 CASES = {
     "empty title": (
-        edited("    title: 두 번째 단계입니다", '    title: ""'),
-        ["content/guides/example.yml:22:12: steps[2].title: 제목이 비어 있습니다 — 단계 제목을 한 줄로 적어 주세요"],
+        edited_example("    title: 두 번째 단계입니다", '    title: ""'),
+        ["content/guides/example.yml:23:12: steps[2].title: 제목이 비어 있습니다 — 단계 제목을 한 줄로 적어 주세요"],
     ),
     "missing required field": (
-        edited("institution: 예시은행\n", ""),
-        ["content/guides/example.yml:1:1: institution: 꼭 필요한 항목 'institution'(기관이) 없습니다 — 'institution: …' 줄을 넣어 주세요. 기관 이름을 적어 주세요. 예: KB국민은행"],
+        edited_example("institution: 예시은행\n", ""),
+        ["content/guides/example.yml:2:1: institution: 꼭 필요한 항목 'institution'(기관이) 없습니다 — 'institution: …' 줄을 넣어 주세요. 기관 이름을 적어 주세요. 예: KB국민은행"],
     ),
     "wrong type": (
-        edited("    title: 첫 단계입니다", "    title: 123"),
-        ["content/guides/example.yml:19:12: steps[1].title: 제목에는 글을 적어야 하는데 숫자(123)가 적혀 있습니다 — 글로 적어 주세요. 숫자나 true 같은 값을 글로 쓰려면 따옴표로 감싸 주세요"],
+        edited_example("    title: 첫 단계입니다", "    title: 123"),
+        ["content/guides/example.yml:20:12: steps[1].title: 제목에는 글을 적어야 하는데 숫자(123)가 적혀 있습니다 — 글로 적어 주세요. 숫자나 true 같은 값을 글로 쓰려면 따옴표로 감싸 주세요"],
     ),
     "unknown key close to a known one": (
-        edited("summary:", "sumary:"),
-        ["content/guides/example.yml:3:1: sumary: 알 수 없는 항목 'sumary'입니다 — 혹시 'summary'를 말씀하신 건가요?"],
+        edited_example("summary:", "sumary:"),
+        ["content/guides/example.yml:4:1: sumary: 알 수 없는 항목 'sumary'입니다 — 혹시 'summary'를 말씀하신 건가요?"],
     ),
     "unknown key far from any": (
-        edited("institution: 예시은행", "institution: 예시은행\ncolour: red"),
+        edited_example("institution: 예시은행", "institution: 예시은행\ncolour: red"),
         [
-            "content/guides/example.yml:5:1: colour: 알 수 없는 항목 'colour'입니다 — 지우거나 쓸 수 있는 항목(id, title, summary, institution, channels, reviewed, sources, aliases, intro, facts, prerequisites, steps, failures, tips, strategies, checklists, warnings, closing) 중에서 골라 주세요"
+            "content/guides/example.yml:6:1: colour: 알 수 없는 항목 'colour'입니다 — 지우거나 쓸 수 있는 항목(id, title, summary, institution, channels, reviewed, sources, aliases, intro, facts, prerequisites, steps, failures, tips, strategies, checklists, warnings, closing) 중에서 골라 주세요"
         ],
     ),
     "duplicate id": (
-        edited("id: step-two", "id: step-one"),
-        ["content/guides/example.yml:21:9: steps[2].id: 아이디가 겹칩니다: 'step-one' (18번째 줄 steps[1]에서 이미 씀) — 안내서 안에서 한 번만 쓰는 다른 아이디로 바꿔 주세요"],
+        edited_example("id: step-two", "id: step-one"),
+        ["content/guides/example.yml:22:9: steps[2].id: 아이디가 겹칩니다: 'step-one' (19번째 줄 steps[1]에서 이미 씀) — 안내서 안에서 한 번만 쓰는 다른 아이디로 바꿔 주세요"],
     ),
     "duplicate id across sections": (
-        edited("      - id: check-id", "      - id: step-two"),
-        ["content/guides/example.yml:28:13: checklists[1].items[1].id: 아이디가 겹칩니다: 'step-two' (21번째 줄 steps[2]에서 이미 씀) — 안내서 안에서 한 번만 쓰는 다른 아이디로 바꿔 주세요"],
+        edited_example("      - id: check-id", "      - id: step-two"),
+        ["content/guides/example.yml:29:13: checklists[1].items[1].id: 아이디가 겹칩니다: 'step-two' (22번째 줄 steps[2]에서 이미 씀) — 안내서 안에서 한 번만 쓰는 다른 아이디로 바꿔 주세요"],
     ),
     "empty required list": (
-        edited("prerequisites:\n  - id: prep-id\n    text: 신분증", "prerequisites: []"),
-        ["content/guides/example.yml:14:16: prerequisites: 준비물 목록이 비어 있습니다 — '- id: …, text: …' 형식으로 한 개 이상 적어 주세요"],
+        edited_example("prerequisites:\n  - id: prep-id\n    text: 신분증", "prerequisites: []"),
+        ["content/guides/example.yml:15:16: prerequisites: 준비물 목록이 비어 있습니다 — '- id: …, text: …' 형식으로 한 개 이상 적어 주세요"],
     ),
     "value outside a fixed list": (
-        edited("channels: [PC]", "channels: [태블릿]"),
-        ["content/guides/example.yml:5:12: channels[1]: '태블릿'은 채널에 쓸 수 없는 값입니다 — PC, 모바일 중 하나 이상을 목록으로 적어 주세요"],
+        edited_example("channels: [PC]", "channels: [태블릿]"),
+        ["content/guides/example.yml:6:12: channels[1]: '태블릿'은 채널에 쓸 수 없는 값입니다 — PC, 모바일 중 하나 이상을 목록으로 적어 주세요"],
     ),
     "not a date": (
-        edited("reviewed: 2026-11-01", "reviewed: 어제"),
-        ["content/guides/example.yml:6:11: reviewed: 최종 확인일이 날짜가 아닙니다: '어제' — 날짜를 2026-11-28처럼 적어 주세요"],
+        edited_example("reviewed: 2026-11-01", "reviewed: 어제"),
+        ["content/guides/example.yml:7:11: reviewed: 최종 확인일이 날짜가 아닙니다: '어제' — 날짜를 2026-11-28처럼 적어 주세요"],
     ),
     "bad id characters": (
-        edited("id: step-one", "id: Step One"),
-        ["content/guides/example.yml:18:9: steps[1].id: 아이디 'Step One'에 쓸 수 없는 글자가 있습니다 — 영문 소문자와 숫자, 하이픈(-)으로 적어 주세요. 예: open-cert-center"],
+        edited_example("id: step-one", "id: Step One"),
+        ["content/guides/example.yml:19:9: steps[1].id: 아이디 'Step One'에 쓸 수 없는 글자가 있습니다 — 영문 소문자와 숫자, 하이픈(-)으로 적어 주세요. 예: open-cert-center"],
     ),
     "key written twice": (
-        edited("summary:", "title: 또 제목\nsummary:"),
-        ["content/guides/example.yml:3:1: title: 'title' 항목이 두 번 적혀 있습니다 (처음은 2번째 줄) — 둘 중 하나만 남겨 주세요"],
+        edited_example("summary:", "title: 또 제목\nsummary:"),
+        ["content/guides/example.yml:4:1: title: 'title' 항목이 두 번 적혀 있습니다 (처음은 3번째 줄) — 둘 중 하나만 남겨 주세요"],
     ),
     "yaml: unclosed quote": (
-        edited("title: 최소 예시 안내서", 'title: "최소 예시 안내서'),
-        ["content/guides/example.yml:2:8: YAML 문법 오류: 이 자리에서 연 따옴표가 파일 끝까지 닫히지 않았습니다 — 값 끝에 여는 따옴표와 같은 따옴표를 넣어 닫아 주세요"],
+        edited_example("title: 예시 안내서", 'title: "예시 안내서'),
+        ["content/guides/example.yml:3:8: YAML 문법 오류: 이 자리에서 연 따옴표가 파일 끝까지 닫히지 않았습니다 — 값 끝에 여는 따옴표와 같은 따옴표를 넣어 닫아 주세요"],
     ),
     "yaml: tab": (
-        edited("  - id: step-two", "\t- id: step-two"),
-        ["content/guides/example.yml:21:1: YAML 문법 오류: 들여쓰기에 탭 문자가 있습니다 — 탭 대신 스페이스(공백) 두 칸으로 들여 써 주세요"],
+        edited_example("  - id: step-two", "\t- id: step-two"),
+        ["content/guides/example.yml:22:1: YAML 문법 오류: 들여쓰기에 탭 문자가 있습니다 — 탭 대신 스페이스(공백) 두 칸으로 들여 써 주세요"],
     ),
     "yaml: bad indentation": (
-        edited("    body: 두 번째", "      body: 두 번째"),
-        ["content/guides/example.yml:23:11: YAML 문법 오류: 들여쓰기가 맞지 않거나 ':'가 알맞지 않은 곳에 있습니다 — 들여쓰기를 확인하고, 값 안에 ': '가 있다면 값 전체를 따옴표로 감싸 주세요"],
+        edited_example("    body: 두 번째", "      body: 두 번째"),
+        ["content/guides/example.yml:24:11: YAML 문법 오류: 들여쓰기가 맞지 않거나 ':'가 알맞지 않은 곳에 있습니다 — 들여쓰기를 확인하고, 값 안에 ': '가 있다면 값 전체를 따옴표로 감싸 주세요"],
     ),
     "not a mapping": (
         "- 단계 하나\n- 단계 둘\n",
@@ -115,17 +97,17 @@ def test_exact_message(tmp_path: Path, case: str) -> None:
 
 
 def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None:
-    problems_for(tmp_path, edited("    title: 첫 단계입니다", '    title: ""'), "a.yml")
-    found = problems_for(tmp_path, edited("summary:", "sumary:").replace("id: step-two", "id: step-one"), "b.yml")
+    problems_for(tmp_path, edited_example("    title: 첫 단계입니다", '    title: ""'), "a.yml")
+    found = problems_for(tmp_path, edited_example("summary:", "sumary:").replace("id: step-two", "id: step-one"), "b.yml")
     assert [line.split(": ", 1)[0] for line in found] == [
-        "content/guides/a.yml:19:12",
-        "content/guides/b.yml:3:1",
-        "content/guides/b.yml:21:9",
+        "content/guides/a.yml:20:12",
+        "content/guides/b.yml:4:1",
+        "content/guides/b.yml:22:9",
     ]
 
 
 def test_no_python_words_reach_the_editor(tmp_path: Path) -> None:
-    found = problems_for(tmp_path, edited("channels: [PC]", "channels: {a: 1}").replace("optional", "x"))
+    found = problems_for(tmp_path, edited_example("channels: [PC]", "channels: {a: 1}").replace("optional", "x"))
     text = "\n".join(found)
     assert found
     for word in ("Traceback", "pydantic", "Input should", "<class", "dict", "str_type"):
@@ -147,5 +129,5 @@ def test_strict_build_fails_with_the_messages_and_names_the_file(tmp_path: Path)
 
 
 def test_real_content_has_no_problem() -> None:
-    files, warnings = load_guides(ROOT / "content", root=ROOT)
-    assert files and warnings == []
+    compiled, problems = compile_content(CONTENT, site_settings())
+    assert compiled and problems == []
