@@ -11,25 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_project
-from generator.atomic import StagedSite
+from generator.mkdocs_plugin.atomic import StagedSite
+from tests.support import SCRIPTS, build_site, copy_project
 
 GUIDE = Path("content/guides/kb-financial-certificate.yml")
-
-# Stands in for any other post_build work (PDF handouts, search index): it writes into
-# config.site_dir and can be told to fail, the way a PDF that cannot be rendered would.
-POST_BUILD_HOOK = '''
-import os
-from mkdocs.exceptions import PluginError
-
-
-def on_post_build(config, **kwargs):
-    with open(os.path.join(config.site_dir, "written-at-post-build.txt"), "w", encoding="utf-8") as f:
-        f.write(os.environ.get("GILJABI_TEST_MARK", "첫 빌드"))
-    if os.environ.get("GILJABI_TEST_FAIL_POST_BUILD"):
-        raise PluginError("인쇄용 PDF를 만들지 못했습니다 (테스트)")
-'''
-
 
 def snapshot(folder: Path) -> dict[str, tuple[str, int, int]]:
     """Every file and folder below `folder`: content hash, mode and modification time."""
@@ -56,7 +41,8 @@ def first_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A project with a post_build hook, built once successfully (builds take seconds, so once)."""
     base = tmp_path_factory.mktemp("atomic")
     project = copy_project(base / "project")
-    (project / "post_build_hook.py").write_text(POST_BUILD_HOOK, encoding="utf-8")
+    # Stands in for any other post_build work (PDF handouts, search index); it can be told to fail.
+    shutil.copy2(SCRIPTS / "post_build_hook.py", project / "post_build_hook.py")
     with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
         config.write("\nhooks:\n  - post_build_hook.py\n")
     site = base / "site"

@@ -14,10 +14,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_site, copy_project
-from generator.checks import today_in_korea
 from generator.cli import main
-from generator.model import Guide
+from generator.content.model import Guide
+from generator.content.policy import today_in_korea
+from tests.support import ROOT, build_site, copy_project
 
 GUIDE = "content/guides/kb-financial-certificate.yml"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import yaml
 
-from conftest import ROOT
 from generator.cli import load_project, parser
-from generator.config import GiljabiConfig
+from generator.mkdocs_plugin.config import GiljabiConfig
+from tests.support import ROOT
 
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -27,7 +27,7 @@ def test_contributing_covers_every_option_and_allowed_domain() -> None:
 
 def test_contributing_covers_every_command() -> None:
     commands = parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
-    assert set(commands) == {"check", "new", "schema"}
+    assert set(commands) == {"check", "new", "schema", "reference"}
     for command in commands:
         assert f"python -m generator {command}" in CONTRIBUTING, command
     for command in ("./dev check", "./dev build", "./dev serve", "./dev test", "--format json", "generator new", "generator schema"):

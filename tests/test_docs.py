@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
-from generator import reference
+from generator.content import reference
+from tests.support import ROOT
 
 
 def test_format_reference_in_readme_is_fresh() -> None:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     start, end = text.index(reference.BEGIN), text.index(reference.END) + len(reference.END)
-    assert text[start:end] == reference.render(), "run: .venv/bin/python -m generator.reference"
+    assert text[start:end] == reference.render(), "run: .venv/bin/python -m generator reference"
 
 
 def test_ci_runs_the_readme_test_command() -> None:

@@ -1,4 +1,4 @@
-"""overrides/partials/language.html answers from generator/labels.py's table exactly as Material would."""
+"""overrides/partials/language.html answers from generator/mkdocs_plugin/labels.py's table exactly as Material would."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import re
 
 from mkdocs.config import load_config
 
-from conftest import ROOT
-from generator.labels import label_lookup
+from generator.mkdocs_plugin.labels import label_lookup
+from tests.support import ROOT
 
 
 def theme_env():

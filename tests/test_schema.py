@@ -9,11 +9,11 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import CONTENT, ROOT, copy_project
 from generator.cli import main
-from generator.loader import guide_paths
-from generator.model import Guide
-from generator.schema import modeline, schema_path, schema_text
+from generator.content.loader import guide_paths
+from generator.content.model import Guide
+from generator.content.schema import modeline, schema_path, schema_text
+from tests.support import CONTENT, ROOT, copy_project
 
 COMMITTED = schema_path(CONTENT)
 
@@ -29,7 +29,7 @@ def test_schema_check_command_reports_fresh_and_stale(tmp_path: Path, capsys: py
     project = copy_project(tmp_path / "project")
     (project / "content" / "guide.schema.json").write_text("{}\n", encoding="utf-8")
     assert main(["-f", str(project / "mkdocs.yml"), "schema", "--check"]) == 1
-    assert "content/guide.schema.json이 generator/model.py와 맞지 않습니다" in capsys.readouterr().out
+    assert "content/guide.schema.json이 generator/content/model.py와 맞지 않습니다" in capsys.readouterr().out
     assert main(["-f", str(project / "mkdocs.yml"), "schema"]) == 0
     assert capsys.readouterr().out == "content/guide.schema.json을 새로 썼습니다.\n"
     assert (project / "content" / "guide.schema.json").read_text(encoding="utf-8") == schema_text()
