@@ -13,12 +13,15 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
-from conftest import ROOT, build_site, copy_project
-from generator.handout import MissingGlyphError, build_handouts, handout_html, page_url, render_document, render_pdf
+from generator.build.handouts import build_handouts
+from generator.build.progress import Progress
+from generator.content.loader import GuideFile
+from generator.content.problems import ContentError
+from generator.content.text import plain
+from generator.handout.address import page_url
+from generator.handout.document import MissingGlyphError, handout_html, render_document, render_pdf
 from generator.handout.keepall import WORD_JOINER, keep_words
-from generator.handout.progress import Progress
-from generator.problems import ContentError
-from generator.textfmt import plain
+from tests.support import ROOT, build_site, copy_project
 
 MAX_PAGES = 3
 HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -209,7 +212,7 @@ def test_missing_glyph_is_an_error_naming_the_field(seed, tmp_path) -> None:
         render_pdf(broken, "https://example.org/guides/x/")
     assert error.value.characters == [UNDRAWABLE]
     with pytest.raises(ContentError) as content_error:
-        build_handouts([dataclasses.replace(seed, guide=broken)], "https://example.org/", tmp_path, stream=io.StringIO())
+        build_handouts([dataclasses.replace(seed, guide=broken, digest="")], "https://example.org/", tmp_path, stream=io.StringIO())
     (problem,) = content_error.value.problems
     assert problem.file == seed.display and problem.path == "title"
     assert problem.line == seed.source.value(("title",)).line
@@ -238,35 +241,40 @@ def test_build_without_site_url_says_what_to_write(tmp_path) -> None:
     assert "mkdocs.yml에 site_url이 없어" in result.stderr + result.stdout
 
 
+def with_guide(loaded: GuideFile, **changes: object) -> GuideFile:
+    """The same file with these fields of its guide changed; digest="" so its handout key sees them."""
+    return dataclasses.replace(loaded, guide=loaded.guide.model_copy(update=changes), digest="")
+
+
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True
 
 
 def test_cache_rebuilds_only_changed_guides_with_progress_on_a_terminal(seed, tmp_path) -> None:
-    other = dataclasses.replace(seed, guide=seed.guide.model_copy(update={"id": "second-guide"}))
+    other = with_guide(seed, id="second-guide")
     guides = [seed, other]
     terminal = _Terminal()
     first = build_handouts(guides, "https://example.org/", tmp_path, stream=terminal)
-    assert [h.rebuilt for h in first] == [True, True]
+    assert [h.rendered for h in first] == [True, True]
     assert [h.uri for h in first] == ["guides/kb-financial-certificate/handout.pdf", "guides/second-guide/handout.pdf"]
     assert "1/2" in terminal.getvalue() and "2/2" in terminal.getvalue() and terminal.getvalue().endswith("\n")
 
     quiet = _Terminal()
     again = build_handouts(guides, "https://example.org/", tmp_path, stream=quiet)
-    assert [h.rebuilt for h in again] == [False, False]
+    assert [h.rendered for h in again] == [False, False]
     assert [h.path for h in again] == [h.path for h in first]
     assert quiet.getvalue() == ""
 
-    edited = dataclasses.replace(other, guide=other.guide.model_copy(update={"title": "두 번째 안내서"}))
+    edited = with_guide(other, title="두 번째 안내서")
     changed = build_handouts([seed, edited], "https://example.org/", tmp_path, stream=io.StringIO())
-    assert [h.rebuilt for h in changed] == [False, True]
+    assert [h.rendered for h in changed] == [False, True]
 
     # A new site_url (as under `mkdocs serve`) is a new handout; the public one stays cached.
     served = build_handouts([seed], "http://127.0.0.1:8000/", tmp_path, stream=io.StringIO())
-    assert [h.rebuilt for h in served] == [True]
+    assert [h.rendered for h in served] == [True]
     back = build_handouts([seed], "https://example.org/", tmp_path, stream=io.StringIO())
-    assert [h.rebuilt for h in back] == [False]
+    assert [h.rendered for h in back] == [False]
     # Old versions do not pile up: at most two PDFs per guide.
     names = sorted(p.name.split(".")[0] for p in tmp_path.glob("*.pdf"))
     assert names == ["kb-financial-certificate"] * 2 + ["second-guide"] * 2
@@ -302,7 +310,7 @@ def test_keep_words_joins_hangul_words_only_and_keeps_markup_intact() -> None:
 
 
 def test_handouts_in_the_site_are_hard_links_to_the_cache_not_copies(handouts) -> None:
-    # 1000 guides would copy 330 MB of PDFs on every build (generator/plugin.py LinkedFile).
+    # 1000 guides would copy 330 MB of PDFs on every build (generator/mkdocs_plugin/plugin.py LinkedFile).
     cached = {entry.stat().st_ino for entry in (ROOT / ".cache" / "handouts").glob("*.pdf")}
     for pdf in handouts.values():
         assert pdf.stat().st_nlink >= 2 and pdf.stat().st_ino in cached, pdf

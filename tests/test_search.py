@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup
 from generator.search.analysis import bigrams, compact, shard_of
 from generator.search.index import build_index
 from generator.search.sections import Page, Section, guide_sections, material_sections
-from generator.search.site import worker_swapper
+from generator.mkdocs_plugin.search_worker import worker_swapper
+from tests.support import build_site, copy_project
 
 
 def decode(deltas: list[int]) -> list[int]:
@@ -126,8 +127,6 @@ def test_worker_swapper_points_at_the_worker_with_its_hash(tmp_path: Path) -> No
 
 
 def test_search_korean_false_gives_back_materials_stock_search(tmp_path: Path) -> None:
-    from conftest import build_site, copy_project
-
     project = copy_project(tmp_path / "project")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert "  - giljabi:\n" in config

@@ -23,8 +23,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.build.search_job import SearchIndexError, SearchJob
 from generator.search.analysis import compact, shard_of
-from generator.search import site
 from generator.search.index import IndexBuilder, build_index, write_files
 from generator.search.sections import Page, Section, material_sections
 
@@ -180,15 +180,15 @@ def forking_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_the_index_made_in_the_background_is_the_index_made_here(tmp_path: Path, forking_allowed: None, monkeypatch: pytest.MonkeyPatch) -> None:
     guides = korean_pages(30, seed=9)
-    background = site.start_index(guides, material_site(tmp_path / "background"))
+    background = SearchJob(guides, material_site(tmp_path / "background"))
     assert background.in_background
-    site.index_site(background)
+    background.finish()
     assert multiprocessing.active_children() == []
 
     monkeypatch.setattr(threading, "active_count", lambda: 2)  # as under `mkdocs serve`
-    here = site.start_index(guides, material_site(tmp_path / "here"))
+    here = SearchJob(guides, material_site(tmp_path / "here"))
     assert not here.in_background
-    site.index_site(here)
+    here.finish()
 
     files = read_folder(tmp_path / "background")
     assert files == read_folder(tmp_path / "here")
@@ -202,35 +202,35 @@ def test_the_index_made_in_the_background_is_the_index_made_here(tmp_path: Path,
 
 
 def test_a_failure_in_the_background_fails_the_build_and_leaves_no_process(tmp_path: Path, forking_allowed: None) -> None:
-    pending = site.start_index(korean_pages(3, seed=10), tmp_path)  # Material wrote no index here
-    with pytest.raises(site.SearchIndexError, match="search_index.json"):
-        site.index_site(pending)
+    job = SearchJob(korean_pages(3, seed=10), tmp_path)  # Material wrote no index here
+    with pytest.raises(SearchIndexError, match="search_index.json"):
+        job.finish()
     assert multiprocessing.active_children() == []
 
 
 def test_a_vanished_process_fails_the_build(tmp_path: Path, forking_allowed: None) -> None:
-    pending = site.start_index(korean_pages(3, seed=11), material_site(tmp_path))
+    job = SearchJob(korean_pages(3, seed=11), material_site(tmp_path))
     (child,) = multiprocessing.active_children()
     os.kill(child.pid, signal.SIGKILL)
-    with pytest.raises(site.SearchIndexError, match="종료 코드 -9"):
-        site.index_site(pending)
+    with pytest.raises(SearchIndexError, match="종료 코드 -9"):
+        job.finish()
     assert multiprocessing.active_children() == []
 
 
 def test_cancel_stops_the_process_and_removes_what_it_wrote(tmp_path: Path, forking_allowed: None) -> None:
     folder = material_site(tmp_path)
     before = read_folder(folder)
-    pending = site.start_index(korean_pages(60, seed=12), folder)
-    assert pending.in_background
+    job = SearchJob(korean_pages(60, seed=12), folder)
+    assert job.in_background
     deadline = time.monotonic() + 60
     while not list(folder.glob(".giljabi-search-*/giljabi/t/*.json")) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert list(folder.glob(".giljabi-search-*/giljabi/t/*.json")), "the guides' files are written before post_build"
-    pending.cancel()
+    job.cancel()
     assert multiprocessing.active_children() == []
     assert read_folder(folder) == before
     assert [path.name for path in folder.iterdir()] == ["search"]
-    pending.cancel()  # a second call (a build error after a cache hit) is harmless
+    job.cancel()  # a second call (a build error after a cache hit) is harmless
 
 
 def test_writing_over_an_earlier_index_of_the_same_builder_leaves_what_writing_afresh_leaves(tmp_path: Path) -> None:
@@ -249,7 +249,7 @@ def test_writing_over_an_earlier_index_of_the_same_builder_leaves_what_writing_a
 
 
 def test_one_job_keeps_the_work_in_this_process(tmp_path: Path, forking_allowed: None) -> None:
-    pending = site.start_index(korean_pages(3, seed=15), material_site(tmp_path), jobs=1)
-    assert not pending.in_background and multiprocessing.active_children() == []
-    site.index_site(pending)
+    job = SearchJob(korean_pages(3, seed=15), material_site(tmp_path), jobs=1)
+    assert not job.in_background and multiprocessing.active_children() == []
+    job.finish()
     assert (tmp_path / "search" / "giljabi" / "p" / "0.json").is_file()
