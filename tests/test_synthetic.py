@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.bench.synthetic import write_guides
-from generator.loader import load_guides
+from generator.content.yaml_source import decode, parse
+from tests.support import ROOT, compile_content, guides_in, settings_for
+from tests.support.synthetic import write_guides
 
 ALLOWED_LINK = re.compile(r"^https://(www\.kbstar\.com|yeskey\.or\.kr|www\.yessign\.or\.kr|www\.fss\.or\.kr|www\.boho\.or\.kr)(/|$)")
 
@@ -20,15 +21,15 @@ def synthetic_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return content
 
 
-def test_loader_accepts_every_synthetic_guide(synthetic_content: Path) -> None:
-    files, warnings = load_guides(synthetic_content)
-    assert len(files) == 60
-    assert [w for w in warnings if w.severity == "error"] == []
-    assert len({f.guide.id for f in files}) == 60
+def test_every_synthetic_guide_compiles_without_an_error(synthetic_content: Path) -> None:
+    compiled, problems = compile_content(synthetic_content, settings_for(synthetic_content))
+    assert len(compiled) == 60
+    assert [p for p in problems if p.severity == "error"] == []
+    assert len({c.file.guide.id for c in compiled}) == 60
 
 
 def test_synthetic_guides_vary_within_the_promised_ranges(synthetic_content: Path) -> None:
-    guides = [f.guide for f in load_guides(synthetic_content)[0]]
+    guides = [f.guide for f in guides_in(synthetic_content)]
     steps = [len(g.steps) for g in guides]
     failures = [len(g.failures) for g in guides]
     items = [sum(len(c.items) for c in g.checklists) for g in guides]
@@ -46,7 +47,7 @@ def test_synthetic_guides_vary_within_the_promised_ranges(synthetic_content: Pat
 def test_synthetic_guides_link_only_to_official_domains_and_were_reviewed_recently(synthetic_content: Path) -> None:
     import datetime as dt
 
-    for loaded in load_guides(synthetic_content)[0]:
+    for loaded in guides_in(synthetic_content):
         text = loaded.path.read_text(encoding="utf-8")
         for url in re.findall(r"https?://[^\s)\]'\"]+", text):
             assert ALLOWED_LINK.match(url), (loaded.display, url)
@@ -63,19 +64,16 @@ def test_same_seed_writes_identical_files_and_another_seed_does_not(tmp_path: Pa
 
 
 def test_fast_yaml_parse_gives_the_same_values_and_positions_as_pure_python(synthetic_content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The loader reads with libyaml and finds positions lazily, for speed; editors' line:column must not move."""
+    """The loader reads with libyaml, for speed; editors' line:column must not move."""
     import yaml
 
-    from generator.yamlsource import decode, parse
-
     assert getattr(yaml, "CSafeLoader", None) is not None, "PyYAML without libyaml: builds are about 7x slower to load"
-    paths = sorted((synthetic_content / "guides").glob("*.yml"))[:20] + sorted((Path(__file__).resolve().parent.parent / "content" / "guides").glob("*.yml"))
+    paths = sorted((synthetic_content / "guides").glob("*.yml"))[:20] + sorted((ROOT / "content" / "guides").glob("*.yml"))
     texts = [decode(p.read_bytes()) for p in paths] + ["a: 1\r\nb: '한글 😀'\r\nc:\r\n  - x: 2\r\n    y: 가\r\n", "x: &a {b: 1}\ny:\n  <<: *a\n  b: 2\nb: 1\nb: 2\n"]
     fast = [parse(text) for text in texts]
     monkeypatch.delattr(yaml, "CSafeLoader")
     pure = [parse(text) for text in texts]
     for (f_data, f_source, f_dups), (p_data, p_source, p_dups) in zip(fast, pure):
         assert f_data == p_data
-        f_source.value(())  # a valid file's positions are worked out on first use
         assert f_source.values == p_source.values and f_source.keys == p_source.keys
         assert f_dups == p_dups

@@ -1,4 +1,4 @@
-"""The fast path of generator/textfmt.py renders exactly what Python-Markdown renders (issue #7).
+"""The fast path of generator/content/text.py renders exactly what Python-Markdown renders (issue #7).
 
 Texts in its small grammar (paragraphs, **bold**, [label](url)) skip Python-Markdown; these
 tests compare both on random texts built to hit the grammar's edges, and count how many real
@@ -16,12 +16,13 @@ from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup
 
-from generator import textfmt
-from generator.bench.synthetic import write_guides
-from generator.checks import text_fields
-from generator.loader import GuideFile, load_guides
+from generator.content import text as content_text  # "text" names the strings under test
+from generator.content.loader import GuideFile
+from generator.content.text import blocks, inline, link_targets, plain, plain_text
+from generator.content.walk import text_fields
 from generator.search import sections
-from generator.textfmt import blocks, inline, link_targets, plain, plain_text
+from tests.support import guides_in
+from tests.support.synthetic import write_guides
 
 Rendered = tuple[str, str, str, list[str], str]
 
@@ -33,7 +34,7 @@ def rendered(text: str) -> Rendered:
 
 @contextmanager
 def without_fast_path() -> Iterator[None]:
-    with mock.patch.object(textfmt, "_simple", lambda _text: None):
+    with mock.patch.object(content_text, "_simple", lambda _text: None):
         yield
 
 
@@ -44,7 +45,7 @@ def rendered_by_markdown(text: str) -> Rendered:
 
 
 def check_same(text: str) -> None:
-    event("fast path" if textfmt._simple(text) is not None else "Python-Markdown")
+    event("fast path" if content_text._simple(text) is not None else "Python-Markdown")
     assert rendered(text) == rendered_by_markdown(text)
 
 
@@ -127,7 +128,7 @@ def one_edit_away(seeds: list[str]) -> set[str]:
 
 def test_every_text_one_edit_away_from_the_grammar_renders_as_python_markdown_renders_them() -> None:
     texts = one_edit_away(SEEDS)
-    accepted = [text for text in texts if textfmt._simple(text) is not None]
+    accepted = [text for text in texts if content_text._simple(text) is not None]
     assert len(accepted) >= len(texts) // 20, "the edits should leave some texts in the grammar"
     for text in sorted(texts):
         assert rendered(text) == rendered_by_markdown(text), text
@@ -143,10 +144,10 @@ def content_texts(files: Iterable[GuideFile]) -> set[str]:
 
 def needing_markdown(texts: Iterable[str]) -> set[str]:
     """The texts for which any of the five renderings called Python-Markdown."""
-    original = textfmt._convert
+    original = content_text._convert
     calls: list[str] = []
     needing = set()
-    with mock.patch.object(textfmt, "_convert", lambda text: calls.append(text) or original(text)):
+    with mock.patch.object(content_text, "_convert", lambda text: calls.append(text) or original(text)):
         for text in texts:
             before = len(calls)
             rendered(text)
@@ -157,8 +158,7 @@ def needing_markdown(texts: Iterable[str]) -> set[str]:
 
 def synthetic_files(tmp_path: Path) -> list[GuideFile]:
     write_guides(50, tmp_path, seed=0)
-    files, _warnings = load_guides(tmp_path, root=tmp_path)
-    return files
+    return guides_in(tmp_path)
 
 
 def test_real_and_synthetic_texts_render_as_python_markdown_renders_them(guide_files: list[GuideFile], tmp_path: Path) -> None:
