@@ -1,32 +1,35 @@
 """How the build's cost grows with the number of guides. Run by hand, never as a test:
 
-    .venv/bin/python -m generator.bench.build                  # N = 1, 10, 100, 1000; 1 + 3 runs each
-    .venv/bin/python -m generator.bench.build --sizes 10,100 --repeat 1
-    .venv/bin/python -m generator.bench.build --profile 200    # cProfile of one build, top functions
+    .venv/bin/python -m bench.build                  # N = 1, 10, 100, 1000; 1 + 3 runs each
+    .venv/bin/python -m bench.build --sizes 10,100 --repeat 1
+    .venv/bin/python -m bench.build --profile 200    # cProfile of one build, top functions
 
-For each N it writes N synthetic guides (generator/bench/synthetic.py) into a throwaway copy
+from the repository root. For each N it writes N synthetic guides (tests/support/synthetic.py) into a throwaway copy
 of the project (mkdocs.yml, overrides/, content/ without its guides) and builds it in a fresh
 Python process, as `mkdocs build --strict` does, measuring:
 
-- a first build with no guide in the compile cache (.cache/guides/, generator/pipeline.py),
-  then --repeat builds that find every guide there, as a rebuild where nothing changed does;
-  the handout cache is filled before either (cold handouts: generator/bench/handouts.py);
+- a first build with no guide in the compile cache (.cache/guides/, generator/build/compile.py),
+  then --repeat builds that find every guide there, as a rebuild where nothing changed does,
+  then one build after one guide's summary changed;
+  the handout cache is filled before any of them (cold handouts: bench/handouts.py);
 - wall time, CPU time (including worker processes that compiled guides) and peak memory
   (the child's maximum resident set size);
 - the generator's own share: time spent inside our plugins' event handlers and the Jinja
-  filters they register (load + validate + render in on_files, the Korean search index in
-  on_post_build, ...);
-- the same pages as plain MkDocs + Material, without our plugins: the Markdown our plugin
-  generated in the first run is written out as ordinary .md files and built with the same
-  mkdocs.yml minus every giljabi plugin, in the same run of this script.
+  filters they register (compile or unpickle the guides in on_files, the Korean search index in
+  on_post_build, ...), and the CPU of their worker processes (compiling, the forked search index);
+- the same pages as plain MkDocs + Material, without our plugins: each page our plugin
+  generated in the first run (a guide page's front matter followed by its HTML, the home page's
+  Markdown) is written out as an ordinary .md file and built with the same mkdocs.yml minus
+  every giljabi plugin, in the same run of this script.
 
-Then it prints the PDF handout figures (generator/bench/handouts.py, when present) and the
-page weight of the real guide page (generator/bench/page_weight.py).
+Then it prints the PDF handout figures (bench/handouts.py) and the page weight of the real
+guide page (bench/page_weight.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import re
@@ -40,10 +43,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
-from .synthetic import write_guides
-
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 CAPTURE_DIR = "captured-pages"
 OUR_PACKAGE = "generator."
 
@@ -86,15 +88,9 @@ def _identity_filter(value: Any, *args: Any, **kwargs: Any) -> Any:
     return value
 
 
-def child(project: Path, site_dir: Path, plain: bool, capture: Path | None, handouts: bool = True) -> dict[str, Any]:
+def child(project: Path, site_dir: Path, plain: bool, capture: Path | None) -> dict[str, Any]:
     """Build project into site_dir in this process; return where the time went."""
     import logging
-
-    if not handouts:
-        # Only when no real handout could be rendered to pre-fill the cache (see prefill_handouts).
-        import generator.plugin
-
-        generator.plugin.build_handouts = lambda *_args, **_kwargs: []  # type: ignore[attr-defined]
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -134,9 +130,13 @@ def child(project: Path, site_dir: Path, plain: bool, capture: Path | None, hand
         def capture_pages(files: Any, **_kwargs: Any) -> Any:
             for file in files:
                 if file.generated_by is not None and file.src_uri.endswith(".md"):
+                    # A guide page's file holds only its front matter; its body is HTML the
+                    # plugin rendered (mkdocs_plugin/guide_page.py), which Markdown passes through.
+                    rendered = getattr(file.page, "rendered", None)
+                    body = rendered.html if rendered is not None else ""
                     target = capture / file.src_uri
                     target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_text(file.content_string, encoding="utf-8")
+                    target.write_text(file.content_string + body, encoding="utf-8")
             return files
 
         plugins.events["files"].append(capture_pages)
@@ -146,8 +146,9 @@ def child(project: Path, site_dir: Path, plain: bool, capture: Path | None, hand
         build(config)
     finally:
         plugins.on_shutdown()
-    # Worker processes that compiled guides (generator/pipeline.py) have exited and been waited
-    # for by now; their CPU time is ours too.
+    # Worker processes that compiled guides (generator/build/compile.py) and the forked search
+    # index (generator/build/search_job.py) have exited and been waited for by now; their CPU
+    # time is ours too.
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)
     workers_cpu = workers.ru_utime + workers.ru_stime
     ours = dict(clock.seconds)
@@ -190,12 +191,10 @@ class Run:
         return sum(self.ours.values())
 
 
-def run_child(project: Path, site_dir: Path, *, plain: bool = False, capture: Path | None = None, handouts: bool = True) -> Run:
-    args = [sys.executable, "-m", "generator.bench.build", "--child", str(project), str(site_dir)]
+def run_child(project: Path, site_dir: Path, *, plain: bool = False, capture: Path | None = None) -> Run:
+    args = [sys.executable, "-m", "bench.build", "--child", str(project), str(site_dir)]
     if plain:
         args.append("--plain")
-    if not handouts:
-        args.append("--no-handouts")
     if capture is not None:
         args += ["--capture", str(capture)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
@@ -211,6 +210,10 @@ def run_child(project: Path, site_dir: Path, *, plain: bool = False, capture: Pa
 
 def make_project(dest: Path, guides: int, seed: int) -> Path:
     """A copy of the project whose content/guides/ holds only synthetic guides."""
+    # Imported here, not at the top: the build's child process imports this module too, and
+    # what tests.support imports would count in its time.
+    from tests.support.synthetic import write_guides
+
     dest.mkdir(parents=True)
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", dest / "overrides")
@@ -225,42 +228,39 @@ class HandoutFiller:
     Rendering 1000 handouts cold takes far longer than the build they are cached for (their
     cold time is measured separately), so every cache entry is a copy of one real handout,
     rendered once from synthetic guide 1. The build then does what it does on a warm cache:
-    hash every guide, find its PDF and copy it into the site.
+    hash every guide, find its PDF and link it into the site.
     """
 
     def __init__(self) -> None:
         self.sample: bytes | None = None
         self.seconds: float | None = None
-        self.problem: str | None = None
 
-    def fill(self, project: Path) -> bool:
-        if self.problem:
-            return False
-        try:
-            import io
+    def fill(self, project: Path) -> None:
+        from mkdocs.config import load_config
 
-            from mkdocs.config import load_config
+        from generator.build import handouts
+        from generator.build.compile import Settings, compile_all
+        from generator.handout.address import page_url
+        from generator.handout.document import render_pdf
+        from generator.mkdocs_plugin.config import content_policy
 
-            from generator.handout import writer
-            from generator.loader import load_guides
-
-            site_url = load_config(str(project / "mkdocs.yml")).site_url or ""
-            guides, _warnings = load_guides(project / "content", root=project)
-            if self.sample is None:
-                start = time.perf_counter()
-                self.sample = writer.render_pdf(guides[0].guide, writer.page_url(site_url, guides[0].guide))
-                self.seconds = time.perf_counter() - start
-            original, sample = writer.render_pdf, self.sample
-            writer.render_pdf = lambda _guide, _url: sample  # type: ignore[assignment]
-            try:
-                # The plugin keeps its cache in <project>/.cache/handouts (generator/plugin.py).
-                writer.build_handouts(guides, site_url, cache_dir=project / ".cache" / "handouts", stream=io.StringIO())
-            finally:
-                writer.render_pdf = original  # type: ignore[assignment]
-            return True
-        except Exception as error:  # the handout code is someone else's and may be mid-change
-            self.problem = f"{type(error).__name__}: {error}"
-            return False
+        config = load_config(str(project / "mkdocs.yml"))
+        content = Path(config.docs_dir)
+        settings = Settings(content_policy(config.plugins["giljabi"].config, content, project), project, search=False)
+        # No cache_dir: the build's first run must still find no guide in .cache/guides/.
+        compiled, _warnings, _stats = compile_all(content, settings)
+        guides = [item.file for item in compiled if item.file is not None]
+        site_url = config.site_url or ""
+        if self.sample is None:
+            start = time.perf_counter()
+            self.sample = render_pdf(guides[0].guide, page_url(site_url, guides[0].guide))
+            self.seconds = time.perf_counter() - start
+        sample = self.sample
+        # The only product code this benchmark patches: the renderer build_handouts calls, so
+        # that the cache's file names and folder stay exactly the plugin's own.
+        with mock.patch.object(handouts, "render_pdf", lambda _guide, _url: sample):
+            # The plugin keeps its cache in <project>/.cache/handouts (generator/mkdocs_plugin/plugin.py).
+            handouts.build_handouts(guides, site_url, cache_dir=project / ".cache" / "handouts", stream=io.StringIO())
 
 
 def make_plain_project(ours: Path, captured: Path, dest: Path) -> Path:
@@ -283,7 +283,6 @@ class Row:
     guide_html: int  # bytes of the first synthetic guide's page
     search_bytes: int  # everything under site/search/
     site_bytes: int
-    handouts: bool  # False: built without handouts, because none could be rendered
 
     @property
     def build(self) -> float:
@@ -316,17 +315,17 @@ def folder_bytes(folder: Path) -> int:
 
 def measure(guides: int, repeat: int, seed: int, work: Path, filler: HandoutFiller) -> Row:
     ours = make_project(work / f"ours-{guides}", guides, seed)
-    handouts = filler.fill(ours)
+    filler.fill(ours)
     captured = work / f"{CAPTURE_DIR}-{guides}"
     site = work / f"site-{guides}"
-    cold = run_child(ours, site, capture=captured, handouts=handouts)
+    cold = run_child(ours, site, capture=captured)
     print(f"  N={guides}: 길잡이 첫 빌드 (안내서 캐시 없음): {cold.wall:.2f}초", file=sys.stderr, flush=True)
     runs = []
     for attempt in range(repeat):
-        runs.append(run_child(ours, site, handouts=handouts))
+        runs.append(run_child(ours, site))
         print(f"  N={guides}: 길잡이 빌드 {attempt + 1}/{repeat} (캐시): {runs[-1].wall:.2f}초", file=sys.stderr, flush=True)
-    edit_one_guide(ours, filler if handouts else None)
-    edited = run_child(ours, site, handouts=handouts)
+    edit_one_guide(ours, filler)
+    edited = run_child(ours, site)
     print(f"  N={guides}: 길잡이 빌드, 안내서 하나를 고친 뒤: {edited.wall:.2f}초", file=sys.stderr, flush=True)
     first = _first_guide_id(ours)
     row_html = (site / "guides" / first / "index.html").stat().st_size
@@ -341,17 +340,16 @@ def measure(guides: int, repeat: int, seed: int, work: Path, filler: HandoutFill
     shutil.rmtree(work / f"plain-site-{guides}")
     shutil.rmtree(ours)
     shutil.rmtree(site)
-    return Row(guides, cold, runs, edited, plain_runs, row_html, search_bytes, site_bytes, handouts)
+    return Row(guides, cold, runs, edited, plain_runs, row_html, search_bytes, site_bytes)
 
 
-def edit_one_guide(project: Path, filler: HandoutFiller | None) -> None:
+def edit_one_guide(project: Path, filler: HandoutFiller) -> None:
     """What a typical pull request does: one guide's text changes (its handout is then rebuilt
     for real, which bench.handouts times; here the filler's copy stands in, as for the rest)."""
     path = sorted((project / "content" / "guides").glob("*.yml"))[0]
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("\nsummary: ", "\nsummary: 고친 요약입니다. ", 1), encoding="utf-8")
-    if filler is not None:
-        filler.fill(project)
+    filler.fill(project)
 
 
 def _first_guide_id(project: Path) -> str:
@@ -418,10 +416,10 @@ def profile(guides: int, seed: int, top: int) -> None:
 
     with tempfile.TemporaryDirectory(prefix="giljabi-profile-") as folder:
         project = make_project(Path(folder) / "ours", guides, seed)
-        handouts = HandoutFiller().fill(project)
+        HandoutFiller().fill(project)
         profiler = cProfile.Profile()
         profiler.enable()
-        child(project, Path(folder) / "site", plain=False, capture=None, handouts=handouts)
+        child(project, Path(folder) / "site", plain=False, capture=None)
         profiler.disable()
         stats = pstats.Stats(profiler)
         stats.sort_stats("cumulative").print_stats(top)
@@ -456,11 +454,10 @@ def main() -> None:
     parser.add_argument("--child", nargs=2, metavar=("PROJECT", "SITE"), help=argparse.SUPPRESS)
     parser.add_argument("--plain", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--capture", help=argparse.SUPPRESS)
-    parser.add_argument("--no-handouts", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.child:
-        result = child(Path(args.child[0]), Path(args.child[1]), args.plain, Path(args.capture) if args.capture else None, not args.no_handouts)
+        result = child(Path(args.child[0]), Path(args.child[1]), args.plain, Path(args.capture) if args.capture else None)
         print(json.dumps(result))
         return
     if args.profile:
@@ -475,9 +472,7 @@ def main() -> None:
         rows = [measure(n, args.repeat, args.seed, Path(folder), filler) for n in sizes]
     print(table(rows))
     print(f"\n끝날 때 부하(load average 1/5/15분): {_load()}. 부하가 코어 수({os.cpu_count()})보다 높으면 다른 작업이 시간을 늘린 것이니 CPU 열을 보세요.")
-    if filler.problem:
-        print(f"\n주의: 인쇄용 안내문을 만들 수 없어({filler.problem}) 안내문 없이 페이지와 검색만 빌드했습니다.")
-    elif filler.seconds is not None:
+    if filler.seconds is not None:
         print(f"\n안내문 캐시는 실제 안내문 한 부(안내서 1번, {len(filler.sample or b'') / 1024:.0f} KB, 렌더링 {filler.seconds:.2f}초)의 사본으로 채웠습니다.")
     print()
     for line in verdicts(rows):
@@ -485,14 +480,10 @@ def main() -> None:
 
     if not args.skip_handouts:
         print("\n## PDF 안내문\n")
-        handouts = ROOT / "generator" / "bench" / "handouts.py"
-        if handouts.is_file():
-            subprocess.run([sys.executable, "-m", "generator.bench.handouts"], cwd=ROOT, check=False)
-        else:
-            print("generator/bench/handouts.py가 아직 없어 PDF 안내문은 측정하지 않았습니다.")
+        subprocess.run([sys.executable, "-m", "bench.handouts"], cwd=ROOT, check=False)
     if not args.skip_page_weight:
         print("\n## 실제 안내서 페이지의 무게\n")
-        subprocess.run([sys.executable, "-m", "generator.bench.page_weight"], cwd=ROOT, check=False)
+        subprocess.run([sys.executable, "-m", "bench.page_weight"], cwd=ROOT, check=False)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
-"""What a PDF handout costs. Run by hand, never as a test:
+"""What a PDF handout costs. Run by hand from the repository root, never as a test:
 
-    .venv/bin/python -m generator.bench.handouts             # every guide, 5 timed renders each
-    .venv/bin/python -m generator.bench.handouts --repeat 9
+    .venv/bin/python -m bench.handouts             # every guide, 5 timed renders each
+    .venv/bin/python -m bench.handouts --repeat 9
 
 For every guide in content/ it prints:
 
@@ -11,7 +11,7 @@ For every guide in content/ it prints:
 - the PDF's size and page count;
 
 and for all guides together, through the same function the MkDocs plugin calls
-(generator.handout.build_handouts) with a fresh cache folder:
+(generator.build.handouts.build_handouts) with a fresh cache folder:
 
 - the first build (every handout rendered), and
 - the rebuild when nothing changed (median of --repeat), which is what `mkdocs serve` pays
@@ -34,10 +34,13 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from ..handout import build_handouts, page_url, render_pdf
-from ..loader import load_guides
+from generator.build.compile import compile_all
+from generator.build.handouts import build_handouts
+from generator.handout.address import page_url
+from generator.handout.document import render_pdf
+from tests.support import CONTENT, site_settings
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 TARGET_SECONDS = 1.0
 TARGET_KB = 400
 
@@ -56,7 +59,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     site_url = load_config(str(ROOT / "mkdocs.yml")).site_url
-    guides, _warnings = load_guides(ROOT / "content", root=ROOT)
+    # The guides as the build compiles them (mkdocs.yml's rules), without touching .cache/.
+    compiled, _warnings, _stats = compile_all(CONTENT, site_settings())
+    guides = [item.file for item in compiled if item.file is not None]
     print(f"PDF 안내문 측정: 안내서 {len(guides)}개, 안내문마다 {args.repeat}번 (준비 1번 뒤)")
     # Wall time on a shared machine depends on its load; CPU time much less so.
     print(f"  CPU {os.cpu_count()}개, 부하 평균(1분) {os.getloadavg()[0]:.1f}")
@@ -87,7 +92,7 @@ def main(argv: list[str] | None = None) -> None:
             started = time.perf_counter()
             handouts = build_handouts(guides, site_url, cache, stream=io.StringIO())
             again.append(time.perf_counter() - started)
-        assert not any(h.rebuilt for h in handouts)
+        assert not any(h.rendered for h in handouts)
     print(f"  전체 첫 빌드(캐시 없음): {first:.2f}초")
     print(f"  바뀐 것이 없을 때 다시 빌드: {statistics.median(again) * 1000:.1f}ms (중앙값, 안내서 {len(guides)}개의 해시 계산과 캐시 확인)")
 

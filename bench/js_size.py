@@ -1,44 +1,20 @@
-"""Bytes a reader downloads for 길잡이's own JavaScript components.
+"""Bytes a reader downloads for 길잡이's own JavaScript components. Run by hand from the
+repository root:
+
+    .venv/bin/python -m bench.js_size            # every component
+    .venv/bin/python -m bench.js_size checklist  # one, by file stem
 
 For each file in overrides/assets/javascripts/: as written, gzipped (what a host that
 compresses sends), minified (rjsmin: comments and whitespace out, names kept) and
-minified + gzipped, the figure the checklist's 3 KB budget is about.
-
-    python -m generator.bench.js_size            # every component
-    python -m generator.bench.js_size checklist  # one, by file stem
+minified + gzipped, the figure the checklist's 3 KB budget is about. The measuring and the
+budgets live in tests/support/js_size.py, which the tests hold the components to as well.
 """
 
 from __future__ import annotations
 
-import gzip
 import sys
-from dataclasses import dataclass
-from pathlib import Path
 
-import rjsmin
-
-JAVASCRIPTS = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "javascripts"
-BUDGETS = {"checklist": 3 * 1024}  # min+gzip bytes, from issue #3
-
-
-@dataclass(frozen=True)
-class Size:
-    name: str
-    raw: int
-    raw_gzip: int
-    minified: int
-    minified_gzip: int
-
-
-def gzipped(data: bytes) -> int:
-    # mtime=0 so the same file always measures the same.
-    return len(gzip.compress(data, compresslevel=9, mtime=0))
-
-
-def measure(path: Path) -> Size:
-    source = path.read_bytes()
-    minified = rjsmin.jsmin(source.decode("utf-8")).encode("utf-8")
-    return Size(path.stem, len(source), gzipped(source), len(minified), gzipped(minified))
+from tests.support.js_size import BUDGETS, JAVASCRIPTS, measure
 
 
 def main(argv: list[str]) -> int:

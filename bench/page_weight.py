@@ -1,6 +1,7 @@
-"""What a reader's phone downloads for the real guide page. Run by hand, never as a test:
+"""What a reader's phone downloads for the real guide page. Run by hand from the repository
+root, never as a test:
 
-    .venv/bin/python -m generator.bench.page_weight [guide-id]
+    .venv/bin/python -m bench.page_weight [guide-id]
 
 Builds the real site (`mkdocs build --strict`) into a temp folder, serves it on 127.0.0.1
 and opens the guide page in Debian's Chromium (Playwright) at 360×740, then lists every
@@ -12,22 +13,15 @@ Screenshots go to test-output/page-weight-*.png.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
-import os
-import subprocess
 import sys
 import tempfile
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("GILJABI_CHROMIUM", "/usr/bin/chromium")
-# The flags this machine needs (the same as tests/conftest.py).
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, serve
+
 OUR_BUDGET = 10 * 1024  # our CSS + JS, gzip, on top of Material's
 
 
@@ -57,19 +51,8 @@ def _kind(path: str, resource_type: str, content_type: str) -> str:
     return "other"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 def build(site: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    result = build_site(ROOT, site)
     if result.returncode != 0:
         raise SystemExit(f"사이트를 만들지 못했습니다:\n{result.stdout}{result.stderr}")
 
@@ -78,9 +61,8 @@ def measure(site: Path, page_path: str, screenshots: Path | None = None) -> list
     """Every response the page at page_path gets while loading, until the network is idle."""
     from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    server, url = serve(site)
+    origin = url.rstrip("/")
     transfers: list[Transfer] = []
     try:
         with sync_playwright() as playwright:

@@ -1,23 +1,24 @@
-"""How long the Korean search index takes to build and write. Run by hand, never as a test:
+"""How long the Korean search index takes to build and write. Run by hand from the repository
+root, never as a test:
 
-    .venv/bin/python -m generator.bench.search_build            # 1000 synthetic guides
-    .venv/bin/python -m generator.bench.search_build 100 --repeat 5
-    .venv/bin/python -m generator.bench.search_build --profile  # cProfile of build_index + write_index
+    .venv/bin/python -m bench.search_build            # 1000 synthetic guides
+    .venv/bin/python -m bench.search_build 100 --repeat 5
+    .venv/bin/python -m bench.search_build --profile  # cProfile of build_index + write_index
 
-It writes N synthetic guides (generator/bench/synthetic.py) into a temp folder, loads them and
-cuts their sections once (not timed: that is the loader's and Markdown's work), then times
+It writes N synthetic guides (tests/support/synthetic.py) into a temp folder, compiles them and
+cuts their sections once (not timed: that is the compile step's work), then times
 ``build_index`` and ``write_index`` alone, each ``--repeat`` times into a fresh folder (a real
 build writes into an empty one), and prints the median wall and CPU seconds (CPU is the
 steadier figure on this shared machine), the number of files and their bytes.
 
-Then the way a build runs it (generator/search/site.py): ``start_index`` forks, the main
-process sleeps as if MkDocs were rendering pages, and ``index_site`` adds one hand-written
-page and writes the files; printed are the fork's cost, the background process's CPU and the
-wait in ``index_site``, which is all a build's wall time still sees of the index.
+Then the way a build runs it (generator/build/search_job.py): ``SearchJob`` forks, the main
+process sleeps as if MkDocs were rendering pages, and ``finish`` adds one hand-written page
+and writes the files; printed are the fork's cost, the background process's CPU and the
+wait in ``finish``, which is all a build's wall time still sees of the index.
 ``--out DIR`` keeps the last written index for a byte-for-byte comparison.
 
 ``--whole`` instead builds a project of N synthetic guides with `mkdocs build` (as
-generator/bench/build.py does: handouts and guides already cached), alternately with the index
+bench/build.py does: handouts and guides already cached), alternately with the index
 in the background and with ``jobs: 1``, which keeps it in the build process, each once with an
 empty search cache and once with the files in it, and prints the median wall and CPU seconds.
 """
@@ -37,15 +38,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..loader import load_guides
-from ..search.index import build_index, write_index
-from ..search.sections import guides_pages
-from ..search.site import index_site, start_index
-from .synthetic import write_guides
+from generator.build.search_job import SearchJob
+from generator.search.index import build_index, write_index
+from generator.search.sections import guide_sections
+from tests.support import guides_in
+from tests.support.synthetic import write_guides
 
 # Material's own keys, as its search plugin writes them; write_index only passes them through.
 MATERIAL_CONFIG = {"lang": ["ko"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]}
-# Material's index of the one hand-written page, as index_site finds it at post_build.
+# Material's index of the one hand-written page, as SearchJob.finish finds it at post_build.
 MATERIAL_INDEX = {
     "config": MATERIAL_CONFIG,
     "docs": [{"location": "about/", "title": "소개", "text": "<p>길잡이는 금융 절차를 단계별로 안내합니다.</p>"}, {"location": "about/#rules", "title": "지키는 것", "text": "<p>공식 자료만 출처로 씁니다.</p>"}],
@@ -79,12 +80,12 @@ def whole_builds(guides: int, repeat: int, seed: int) -> None:
 
     with tempfile.TemporaryDirectory(prefix="giljabi-search-bench-") as folder:
         project = make_project(Path(folder) / "project", guides, seed)
-        handouts = HandoutFiller().fill(project)
+        HandoutFiller().fill(project)
         config = project / "mkdocs.yml"
         background = config.read_text(encoding="utf-8")
         in_process = background.replace("  - giljabi:\n", "  - giljabi:\n      jobs: 1\n", 1)
         assert in_process != background
-        run_child(project, Path(folder) / "warm", handouts=handouts)  # fills .cache/guides/
+        run_child(project, Path(folder) / "warm")  # fills .cache/guides/
         runs: dict[tuple[str, str], list[tuple[float, float]]] = {}
         for n in range(repeat):
             for name, text in (("background", background), ("in-process (jobs: 1)", in_process)):
@@ -93,7 +94,7 @@ def whole_builds(guides: int, repeat: int, seed: int) -> None:
                 # The second build finds the search files in .cache/search/: the forked process
                 # is then stopped at post_build, its work wasted but for the other core's time.
                 for cache in ("miss", "hit"):
-                    run = run_child(project, Path(folder) / f"site-{n}-{name[:2]}-{cache}", handouts=handouts)
+                    run = run_child(project, Path(folder) / f"site-{n}-{name[:2]}-{cache}")
                     runs.setdefault((name, cache), []).append((run.wall, run.cpu))
     print(f"mkdocs build of {guides} synthetic guides, guides and handouts cached; median of {repeat}")
     print(f"{'search index':<22} {'search cache':<13} {'wall s':>8} {'cpu s':>8}   (cpu: the build process and its children)")
@@ -117,8 +118,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         content = Path(tmp) / "content"
         write_guides(args.guides, content, seed=args.seed)
-        guides = [loaded.guide for loaded in load_guides(content)[0]]
-        pages = guides_pages(guides)
+        pages = [guide_sections(loaded.guide) for loaded in guides_in(content)]
         sections = sum(len(page.sections) for page in pages)
 
         if args.profile:
@@ -146,10 +146,10 @@ def main() -> None:
         for run in range(args.repeat):
             site = material_site(Path(tmp) / f"background-{run}")
             before = children_cpu()
-            start_wall, _, pending = timed(lambda: start_index(pages, site))
-            forked = pending.in_background
+            start_wall, _, job = timed(lambda: SearchJob(pages, site))
+            forked = job.in_background
             time.sleep(rendering)
-            finish_wall, finish_cpu, _ = timed(lambda: index_site(pending))
+            finish_wall, finish_cpu, _ = timed(job.finish)
             background_runs.append((start_wall, finish_wall, finish_cpu, children_cpu() - before, forked))
 
     print(f"{args.guides} guides, {len(pages)} pages, {sections:,} sections; median of {args.repeat}")
@@ -162,8 +162,8 @@ def main() -> None:
     median = lambda i: statistics.median(r[i] for r in background_runs)  # noqa: E731
     where = "forked process" if all(r[4] for r in background_runs) else "this process (no fork here)"
     print(f"\nin a build ({where}; main process idle {rendering:.1f} s in between, as if rendering):")
-    print(f"{'start_index':<12} {median(0):>8.2f} {'':>8}   fork")
-    print(f"{'index_site':<12} {median(1):>8.2f} {median(2):>8.2f}   wait at post_build: adds the hand-written page, writes the files")
+    print(f"{'SearchJob':<12} {median(0):>8.2f} {'':>8}   fork")
+    print(f"{'finish':<12} {median(1):>8.2f} {median(2):>8.2f}   wait at post_build: adds the hand-written page, writes the files")
     print(f"{'background':<12} {'':>8} {median(3):>8.2f}   CPU of the forked process, on the other core")
 
 

@@ -1,12 +1,13 @@
 """Search quality and download size: Material's stock search beside ours, in Chromium.
 
-Builds the real guides plus N synthetic ones (generator/bench/synthetic.py) twice, once
+Builds the real guides plus N synthetic ones (tests/support/synthetic.py) twice, once
 with ``search_korean: false`` (Material's stock lunr index) and once with ours, serves each
-on 127.0.0.1 and types every query of search_queries.yml into the real search box.
+on 127.0.0.1 and types every query of bench/search_queries.yml into the real search box
+(tests/support/browser.py drives it). Run by hand from the repository root:
 
-    python -m generator.bench.search_eval                 # recall table, 100 synthetic guides
-    python -m generator.bench.search_eval --guides 300
-    python -m generator.bench.search_eval --sizes 0,99,999  # index/download sizes only
+    .venv/bin/python -m bench.search_eval                 # recall table, 100 synthetic guides
+    .venv/bin/python -m bench.search_eval --guides 300
+    .venv/bin/python -m bench.search_eval --sizes 0,99,999  # index/download sizes only
 
 How a result counts (the same rule for both searches):
 - A query that names a section (``expect: guides/x/#step-y``) is found at rank k when the
@@ -26,34 +27,25 @@ same way (its whole index and lunr's language files).
 from __future__ import annotations
 
 import argparse
-import gzip
-import functools
-import http.server
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, serve
+from tests.support.browser import Entry, SearchBox
+
 QUERIES = Path(__file__).with_name("search_queries.yml")
-CHROMIUM = os.environ.get("GILJABI_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-PLACEHOLDER = "검색어를 입력하세요"
-# What only search loads: the index or its shards, Material's worker and lunr's language files.
-SEARCH_FILES = ("search/", "assets/javascripts/workers/", "assets/javascripts/lunr/")
-INITIALIZER = "검색 초기화"
 
 
 @dataclass(frozen=True)
@@ -65,18 +57,6 @@ class Query:
     @property
     def finds_nothing(self) -> bool:
         return not self.expect
-
-
-@dataclass
-class Entry:
-    location: str  # relative to the site root, e.g. "guides/x/#step-y"
-    header: bool  # a page header that shows no text of its own
-
-
-@dataclass
-class Outcome:
-    entries: list[Entry]
-    fetched: dict[str, int] = field(default_factory=dict)  # path -> gzip bytes
 
 
 def load_queries(path: Path = QUERIES) -> list[Query]:
@@ -94,7 +74,7 @@ def load_queries(path: Path = QUERIES) -> list[Query]:
 
 def make_project(dest: Path, synthetic: int, korean: bool) -> Path:
     """A copy of the project with `synthetic` extra guides and the chosen search."""
-    from .synthetic import write_guides
+    from tests.support.synthetic import write_guides
 
     for name in ("content", "overrides"):
         shutil.copytree(ROOT / name, dest / name)
@@ -109,111 +89,36 @@ def make_project(dest: Path, synthetic: int, korean: bool) -> Path:
     return dest
 
 
-# mkdocs build without the printable handouts: PDFs are not searched, and at about two
-# seconds a guide they would make a 1000-guide build take half an hour.
-_BUILD = """
-import sys
-import generator.plugin as plugin
-if hasattr(plugin, "build_handouts"):
-    plugin.build_handouts = lambda *args, **kwargs: []
-from mkdocs.__main__ import cli
-cli(["build", "-q", "-f", sys.argv[1], "-d", sys.argv[2]])
-"""
+def build_without_handouts(config: str, site: str) -> None:
+    """`mkdocs build` in this process, without the printable handouts: PDFs are not searched,
+    and at about a second a guide they would make a 1000-guide build take a quarter of an hour."""
+    from mkdocs.__main__ import cli
+
+    import generator.mkdocs_plugin.plugin as plugin
+
+    # The one product function patched here: the plugin's own name for it, so nothing is rendered.
+    plugin.build_handouts = lambda *_args, **_kwargs: []  # type: ignore[assignment]
+    cli(["build", "-q", "-f", config, "-d", site])
 
 
 def build(project: Path) -> Path:
     site = project / "site"
     result = subprocess.run(
-        [sys.executable, "-c", _BUILD, str(project / "mkdocs.yml"), str(site)],
-        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        [sys.executable, "-m", "bench.search_eval", "--build-child", str(project / "mkdocs.yml"), str(site)],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     if result.returncode:
         raise SystemExit(result.stdout + result.stderr)
     return site
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @contextmanager
 def serving(site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server, url = serve(site)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield url
     finally:
         server.shutdown()
-
-
-# --- the search box -------------------------------------------------------------------
-
-
-class SearchBox:
-    """Material's search box on one open page, driven as a reader drives it."""
-
-    def __init__(self, page, base_url: str, site: Path) -> None:
-        self.page = page
-        self.base = base_url
-        self.site = site
-        self.fetched: dict[str, int] = {}
-        page.on("requestfinished", self._record)
-
-    def _record(self, request) -> None:
-        path = urlsplit(request.url).path.lstrip("/")
-        if path.startswith(SEARCH_FILES) or path.endswith("/search-worker.js"):
-            file = self.site / path
-            if file.is_file() and path not in self.fetched:
-                self.fetched[path] = len(gzip.compress(file.read_bytes(), compresslevel=6))
-
-    def _state(self) -> tuple[str, str]:
-        return self.page.evaluate(
-            "() => [document.querySelector('.md-search-result__meta').textContent.trim(),"
-            " document.querySelector('.md-search-result__list').innerHTML]"
-        )
-
-    def _settle(self, changed_from: str | None, timeout: float = 120.0) -> None:
-        deadline = time.monotonic() + timeout
-        last, same = None, 0
-        while time.monotonic() < deadline:
-            state = self._state()
-            ready = INITIALIZER not in state[0] and (changed_from is None or state[0] != changed_from)
-            same = same + 1 if ready and state == last else 0
-            if same >= 3:
-                return
-            last = state
-            self.page.wait_for_timeout(100)
-        raise TimeoutError("검색 결과가 나오지 않았습니다")
-
-    def search(self, query: str) -> Outcome:
-        box = self.page.locator("input.md-search__input")
-        box.focus()  # Material opens its search dialog when the box takes focus
-        box.fill("")
-        box.press("End")  # Material searches on key-up; fill() alone sends no key event
-        self._settle(None)
-        before = self._state()[0]
-        box.fill(query)
-        box.press("End")
-        self._settle(before if before == PLACEHOLDER else None)
-        return Outcome(self.entries(), dict(self.fetched))
-
-    def entries(self) -> list[Entry]:
-        # One round trip for the whole list: per-element calls cost seconds on long lists.
-        found = self.page.evaluate(
-            """() => [...document.querySelectorAll('.md-search-result__list a.md-search-result__link')].map(link => {
-                 const article = link.querySelector('article');
-                 const text = [...article.childNodes].some(n => n.textContent.trim() &&
-                   !(n.nodeType === 1 && (n.matches('h1') || n.matches('.md-search-result__icon'))));
-                 return [link.getAttribute('href') || '', !!article.querySelector('h1') && !text];
-               })"""
-        )
-        prefix = urlsplit(self.base).path
-        entries = []
-        for href, header in found:
-            url = urlsplit(href)
-            entries.append(Entry(url.path[len(prefix):] + (f"#{url.fragment}" if url.fragment else ""), header))
-        return entries
 
 
 # --- scoring --------------------------------------------------------------------------
@@ -355,7 +260,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--guides", type=int, default=100, help="synthetic guides beside the real one (default 100)")
     parser.add_argument("--sizes", help="comma-separated synthetic guide counts: print sizes only")
+    parser.add_argument("--build-child", nargs=2, metavar=("CONFIG", "SITE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.build_child:
+        build_without_handouts(*args.build_child)
+        return
 
     from playwright.sync_api import sync_playwright
 
