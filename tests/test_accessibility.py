@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from generator.loader import GuideFile
-from generator.model import Guide
-from generator.textfmt import plain
+from generator.content.loader import GuideFile
+from generator.content.model import Guide
+from generator.content.text import plain
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
 PHONE = {"width": 360, "height": 740}

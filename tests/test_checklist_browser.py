@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import build_site, copy_project, serve
-from generator.loader import GuideFile
-from generator.model import Checklist, ChecklistItem, Guide
-from generator.textfmt import plain
+from generator.content.loader import GuideFile
+from generator.content.model import Checklist, ChecklistItem, Guide
+from generator.content.text import plain
+from tests.support import build_site, copy_project, serve
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
@@ -375,7 +375,7 @@ def test_screenshots_and_tap_targets(reader, guide: Guide, checklist: Checklist,
 
 
 def test_component_stays_under_its_size_budget() -> None:
-    from generator.bench.js_size import BUDGETS, JAVASCRIPTS, measure
+    from tests.support.js_size import BUDGETS, JAVASCRIPTS, measure
 
     size = measure(JAVASCRIPTS / "checklist.js")
     assert 0 < size.minified_gzip < BUDGETS["checklist"]

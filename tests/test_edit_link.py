@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from generator.loader import GuideFile
+from generator.content.loader import GuideFile
 
 EDIT_BASE = "https://github.com/giljabi/giljabi/edit/main/content/"
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from conftest import CONTENT, ROOT
-from generator.loader import GuideFile, load_guides
+from generator.content.loader import GuideFile
+from tests.support import CONTENT, site_guides
 
-GUIDES = load_guides(CONTENT, root=ROOT)[0]
+GUIDES = site_guides()
 
 
 def text_of(markdown_text: str) -> str:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.bench.search_eval import SearchBox
 from generator.search.analysis import compact, shard_of
 from generator.search.sections import guide_sections
+from tests.support.browser import SearchBox
 
 GUIDE = "guides/kb-financial-certificate/"
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import copy_project
+from tests.support import copy_project
 
 GUIDE = Path("content/guides/kb-financial-certificate.yml")
 STEP_TITLE = "인증센터에 들어갑니다"
