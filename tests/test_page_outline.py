@@ -1,0 +1,76 @@
+"""A guide page is the renderer's HTML, whole and untouched by Markdown: its h2 headings, the
+table of contents and the names search gives its parts all come from one outline
+(generator/page/outline.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.content.loader import GuideFile
+from generator.content.model import Closing, Guide
+from generator.page.outline import outline
+from generator.page.render import render_guide
+from generator.search.sections import guide_sections
+from tests.support import example, site_settings
+
+
+def _dom(html: str) -> str:
+    """The document as a tree; whitespace between blocks is not part of the page's meaning."""
+    return re.sub(r">\s+<", "><", str(BeautifulSoup(html, "html.parser")).strip())
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_built_guide_page_is_the_rendered_html_with_the_outline_as_its_table_of_contents(built_site: Path, guide_files: list[GuideFile]) -> None:
+    policy = site_settings().policy
+    for loaded in guide_files:
+        guide = loaded.guide
+        rendered = render_guide(guide, review_due=policy.review_due(guide))
+        soup = BeautifulSoup((built_site / "guides" / guide.id / "index.html").read_text(encoding="utf-8"), "html.parser")
+        article = soup.select_one("article.md-content__inner")
+        assert article is not None
+        assert _dom(rendered.html) in _dom(article.decode_contents()), f"{guide.id}: the page body is not the renderer's HTML"
+        parts = outline(guide)
+        assert {"prerequisites", "steps", "sources"} <= {part.id for part in parts}
+        headings = [(h2["id"], _words(h2.get_text())) for h2 in article.select("h2[id]") if h2["id"] != "facts-title"]
+        toc = [(a["href"], _words(a.get_text())) for a in soup.select("nav.md-nav--secondary a")]
+        expected = [(part.id, _words(part.title.striptags())) for part in parts]
+        assert headings == expected
+        assert toc == [(f"#{anchor}", title) for anchor, title in expected]
+
+
+def test_guide_pages_are_left_out_of_materials_own_index(built_site: Path) -> None:
+    material = built_site / "search" / "search_index.json"
+    # Korean search rewrites search/; a stock index must still not hold guide pages twice.
+    locations = {doc["location"].split("#")[0] for doc in json.loads(material.read_text(encoding="utf-8"))["docs"]}
+    assert not any(location.startswith("guides/") for location in locations)
+
+
+SAMPLE = Guide.model_validate(yaml.safe_load(example()))
+HEADING_TEXT = st.text(alphabet=st.sampled_from(list("가나다 abc019.,:;!?'\"()-·&<>*_[]{}#`\\~|/%=+@$^\t")), min_size=1, max_size=30)
+MARKDOWN_CHARACTERS = set("*_[]<>&`\\\n")
+
+
+@settings(max_examples=600, deadline=None)
+@given(title=HEADING_TEXT.filter(lambda title: title.strip() != ""))
+def test_a_closing_title_is_the_same_text_in_its_heading_table_of_contents_and_search(title: str) -> None:
+    # The closing part is the one whose heading comes from content (a '#' once vanished from it).
+    guide = SAMPLE.model_copy(update={"closing": Closing.model_validate({"title": title, "body": "마무리 안내입니다."})})
+    rendered = render_guide(guide)
+    [part] = [part for part in rendered.outline if part.id == "closing"]
+    assert f'<h2 id="closing">{part.title}</h2>' in rendered.html, "the heading is the outline's title, as the table of contents shows it"
+    heading = BeautifulSoup(rendered.html, "html.parser").find("h2", id="closing")
+    assert heading is not None
+    search_name = next(section.title for section in guide_sections(guide).sections if section.anchor == "closing")
+    assert _words(heading.get_text()) == _words(search_name)
+    if not MARKDOWN_CHARACTERS & set(title):
+        assert heading.get_text() == title.strip(), "text without Markdown shows exactly as written"
