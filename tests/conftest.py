@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.content.loader import GuideFile
-from tests.support import CHROMIUM, CHROMIUM_ARGS, OUTPUT, ROOT, build_site, serve, site_guides
+from tests.support import CHROMIUM, CHROMIUM_ARGS, OUTPUT, ROOT, build_site, copy_project, serve, site_guides
 
 
 @pytest.fixture(scope="session")
@@ -22,6 +22,12 @@ def output_dir() -> Path:
 def guide_files() -> list[GuideFile]:
     """Every guide in content/, compiled as the site build compiles it."""
     return list(site_guides())
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    """A throwaway copy of the real project (mkdocs.yml, content, overrides) that a test may break."""
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,6 @@ refused (notice shown). Checklist keyboard use and tap targets are checked direc
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,7 +16,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from generator.content.loader import GuideFile
 from generator.content.model import Guide
-from generator.content.text import plain
+from tests.support import shown_text
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
 PHONE = {"width": 360, "height": 740}
@@ -116,7 +115,7 @@ def test_every_checkbox_is_named_by_its_item_and_easy_to_tap(new_page, guide_fil
         page.goto(f"guides/{loaded.guide.id}/")
         for checklist in loaded.guide.checklists:
             for item in checklist.items:
-                box = page.get_by_role("checkbox", name=html.unescape(plain(item.text)), exact=True)
+                box = page.get_by_role("checkbox", name=shown_text(item.text), exact=True)
                 assert box.count() == 1, item.id
                 # Box and text are one label, one target of at least 44×44 CSS px.
                 label = page.locator(f"label.gj-check:has(#gj-check-{item.id})")

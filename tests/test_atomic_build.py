@@ -53,6 +53,7 @@ def first_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 @pytest.fixture()
 def project(first_build: tuple[Path, Path], tmp_path: Path) -> Path:
+    """first_build's project (with its post_build hook), copied for one test; in place of conftest's plain copy."""
     return shutil.copytree(first_build[0], tmp_path / "project")
 
 

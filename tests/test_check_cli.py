@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from generator.cli import main
 from generator.content.model import Guide
 from generator.content.policy import today_in_korea
-from tests.support import ROOT, build_site, copy_project
+from tests.support import ROOT, build_site
 
 GUIDE = "content/guides/kb-financial-certificate.yml"
 
@@ -27,12 +27,6 @@ def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "generator", *args], cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     )
-
-
-@pytest.fixture()
-def project(tmp_path: Path) -> Path:
-    """A throwaway copy of the real project that a test may break."""
-    return copy_project(tmp_path / "project")
 
 
 def edit(project: Path, old: str, new: str, path: str = GUIDE) -> None:

@@ -7,7 +7,6 @@ JavaScript off. Expectations come from the guide data, not from copied numbers.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -19,8 +18,7 @@ import yaml
 
 from generator.content.loader import GuideFile
 from generator.content.model import Checklist, ChecklistItem, Guide
-from generator.content.text import plain
-from tests.support import build_site, copy_project, serve
+from tests.support import build_site, copy_project, serve, shown_text
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
@@ -50,10 +48,6 @@ STORAGE_FAILURES = {
           Object.defineProperty(window, name, {configurable: true, value: null});
         }""",
 }
-
-
-def text_of(item: ChecklistItem) -> str:
-    return html.unescape(plain(item.text))
 
 
 def storage_key(guide: Guide) -> str:
@@ -342,11 +336,11 @@ def test_without_javascript_the_checklist_is_plain_checkboxes(reader, guide: Gui
     for checklist in guide.checklists:
         section = page.locator(f"#checklist-{checklist.id}")
         for item in checklist.items:
-            box = section.get_by_role("checkbox", name=text_of(item), exact=True)
+            box = section.get_by_role("checkbox", name=shown_text(item.text), exact=True)
             assert box.count() == 1
             assert not box.is_checked()
         me.tick(checklist.items[0])
-        assert section.get_by_role("checkbox", name=text_of(checklist.items[0]), exact=True).is_checked()
+        assert section.get_by_role("checkbox", name=shown_text(checklist.items[0].text), exact=True).is_checked()
         # Controls that need the script are not shown as dead buttons.
         assert section.get_by_role("button").count() == 0
         assert section.locator(".gj-checklist__progress").count() == 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import html
 import io
 import re
 import subprocess
@@ -17,11 +16,10 @@ from generator.build.handouts import build_handouts
 from generator.build.progress import Progress
 from generator.content.loader import GuideFile
 from generator.content.problems import ContentError
-from generator.content.text import plain
 from generator.handout.address import page_url
 from generator.handout.document import MissingGlyphError, handout_html, render_document, render_pdf
 from generator.handout.keepall import WORD_JOINER, keep_words
-from tests.support import ROOT, build_site, copy_project
+from tests.support import ROOT, build_site, copy_project, shown_text
 
 MAX_PAGES = 3
 HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -31,10 +29,6 @@ UNDRAWABLE = "\U000f0041"
 
 def _run(*args: str) -> str:
     return subprocess.run(args, check=True, capture_output=True, text=True).stdout
-
-
-def _text(markdown: str) -> str:
-    return html.unescape(plain(markdown))
 
 
 def _squash(text: str) -> str:
@@ -84,7 +78,7 @@ def test_handout_has_every_step_row_and_checklist_item_in_order(handouts, guide_
         expected += [(f"checklists.items[{i.id}]", i.text) for c in guide.checklists for i in c.items]
         position = 0
         for where, markdown in expected:
-            needle = _squash(_text(markdown))
+            needle = _squash(shown_text(markdown))
             found = text.find(needle, position)
             assert found >= 0, f"{guide.id}: {where} is missing or out of order: {needle}"
             position = found + len(needle)
@@ -129,7 +123,7 @@ def test_every_page_has_the_footer(handouts, guide_files) -> None:
         for number in range(1, pages + 1):
             lines = _run("pdftotext", "-layout", "-f", str(number), "-l", str(number), str(pdf), "-").strip().splitlines()
             footer = lines[-1]
-            assert _text(guide.title) in footer and reviewed in footer, footer
+            assert shown_text(guide.title) in footer and reviewed in footer, footer
             # -layout squeezes "1 / 3" to "1/3", so the spaces are optional here.
             assert re.search(rf"\b{number}\s*/\s*{pages}$", footer.rstrip()), footer
 

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.support import copy_project
 
 GUIDE = Path("content/guides/kb-financial-certificate.yml")
 STEP_TITLE = "인증센터에 들어갑니다"
@@ -78,11 +77,6 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-@pytest.fixture()
-def project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import http.server
 import os
 import shutil
@@ -22,6 +23,7 @@ from generator.cli import load_project, policy_for
 from generator.content.loader import GuideFile
 from generator.content.policy import ContentPolicy
 from generator.content.problems import ContentError, Problem
+from generator.content.text import plain
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CONTENT = ROOT / "content"
@@ -109,6 +111,11 @@ def edited_example(old: str, new: str, name: str = "sample-guide") -> str:
     text = example(name)
     assert old in text, f"tests/examples/{name}.yml no longer contains {old!r}"
     return text.replace(old, new, 1)
+
+
+def shown_text(text: str) -> str:
+    """What a reader sees of a content text: its Markdown gone, not HTML-escaped."""
+    return html.unescape(plain(text))
 
 
 def write_content(content: Path, files: dict[str, str | bytes]) -> Path:
