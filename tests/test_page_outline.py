@@ -26,7 +26,7 @@ def _dom(html: str) -> str:
     return re.sub(r">\s+<", "><", str(BeautifulSoup(html, "html.parser")).strip())
 
 
-def _words(text: str) -> str:
+def _collapsed(text: str) -> str:
     return " ".join(text.split())
 
 
@@ -41,9 +41,9 @@ def test_built_guide_page_is_the_rendered_html_with_the_outline_as_its_table_of_
         assert _dom(rendered.html) in _dom(article.decode_contents()), f"{guide.id}: the page body is not the renderer's HTML"
         parts = outline(guide)
         assert {"prerequisites", "steps", "sources"} <= {part.id for part in parts}
-        headings = [(h2["id"], _words(h2.get_text())) for h2 in article.select("h2[id]") if h2["id"] != "facts-title"]
-        toc = [(a["href"], _words(a.get_text())) for a in soup.select("nav.md-nav--secondary a")]
-        expected = [(part.id, _words(part.title.striptags())) for part in parts]
+        headings = [(h2["id"], _collapsed(h2.get_text())) for h2 in article.select("h2[id]") if h2["id"] != "facts-title"]
+        toc = [(a["href"], _collapsed(a.get_text())) for a in soup.select("nav.md-nav--secondary a")]
+        expected = [(part.id, _collapsed(part.title.striptags())) for part in parts]
         assert headings == expected
         assert toc == [(f"#{anchor}", title) for anchor, title in expected]
 
@@ -71,6 +71,6 @@ def test_a_closing_title_is_the_same_text_in_its_heading_table_of_contents_and_s
     heading = BeautifulSoup(rendered.html, "html.parser").find("h2", id="closing")
     assert heading is not None
     search_name = next(section.title for section in guide_sections(guide).sections if section.anchor == "closing")
-    assert _words(heading.get_text()) == _words(search_name)
+    assert _collapsed(heading.get_text()) == _collapsed(search_name)
     if not MARKDOWN_CHARACTERS & set(title):
         assert heading.get_text() == title.strip(), "text without Markdown shows exactly as written"

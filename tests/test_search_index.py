@@ -1,9 +1,10 @@
 """The search files equal what a plain, obviously correct rewrite of the index makes.
 
 generator/search/index.py is written for speed (integer keys read from UTF-32 bytes, JSON put
-together from repr, shards encoded again only where later pages touched them); the reference
-below is the definition it must keep: every bigram and every character of a section's compact
-text lists the section's number, lists are delta-encoded and sharded by FNV-1a of the key.
+together from repr, shards encoded again only where later pages touched them); the reference in
+tests/support/search_reference.py is the definition it must keep: every bigram and every
+character of a section's compact text lists the section's number, lists are delta-encoded and
+sharded by FNV-1a of the key.
 """
 
 from __future__ import annotations
@@ -24,37 +25,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.build.search_job import SearchIndexError, SearchJob
-from generator.search.analysis import compact, shard_of
+from generator.search.analysis import shard_of
 from generator.search.index import IndexBuilder, build_index, write_files
 from generator.search.sections import Page, Section, material_sections
+from tests.support.search_reference import reference_files
 
 
 # Keys: Hangul, Latin, digits, and characters beyond U+FFFF (two UTF-16 units each).
 ALPHABET_KEYS = "가힣인증abz09𠀀𝐀😀"
-
-
-def reference_files(pages: list[Page]) -> dict[str, str]:
-    dump = lambda data: json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
-    files = {}
-    texts = []
-    for number, page in enumerate(pages):
-        rows = [[s.anchor, s.title, s.text, *([list(s.aliases)] if s.aliases else [])] for s in page.sections]
-        files[f"giljabi/p/{number}.json"] = dump({"l": page.location, "s": rows})
-        texts += [compact(" ".join((s.title, s.text, *s.aliases))) for s in page.sections]
-    postings: dict[str, dict[str, list[int]]] = {"t": {}, "u": {}}
-    for number, text in enumerate(texts):
-        for key in {text[i : i + 2] for i in range(len(text) - 1)}:
-            postings["t"].setdefault(key, []).append(number)
-        for key in set(text):
-            postings["u"].setdefault(key, []).append(number)
-    for prefix, by_key in postings.items():
-        shards = 1
-        while shards * 3000 < sum(len(ids) for ids in by_key.values()) and shards < 4096:
-            shards *= 2
-        for k in range(shards):
-            keys = sorted(key for key in by_key if shard_of(key, shards) == k)
-            files[f"giljabi/{prefix}/{k}.json"] = dump({key: [b - a for a, b in zip([0, *by_key[key]], by_key[key])] for key in keys})
-    return files
 
 
 def reference_shard(key: str, shards: int) -> int:

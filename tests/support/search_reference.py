@@ -1,0 +1,39 @@
+"""The search index made the plain, obviously correct way: the definition that
+generator/search/index.py, written for speed, must keep byte for byte (tests/test_search_index.py).
+
+Every bigram and every character of a section's compact text lists the section's number; lists
+are delta-encoded, and sharded by FNV-1a of the key into as many shards as keep each near 3000
+postings.
+"""
+
+from __future__ import annotations
+
+import json
+
+from generator.search.analysis import compact, shard_of
+from generator.search.sections import Page
+
+
+def reference_files(pages: list[Page]) -> dict[str, str]:
+    """Every file of the search index of these pages (path below search/ → text), made the plain way."""
+    dump = lambda data: json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
+    files = {}
+    texts = []
+    for number, page in enumerate(pages):
+        rows = [[s.anchor, s.title, s.text, *([list(s.aliases)] if s.aliases else [])] for s in page.sections]
+        files[f"giljabi/p/{number}.json"] = dump({"l": page.location, "s": rows})
+        texts += [compact(" ".join((s.title, s.text, *s.aliases))) for s in page.sections]
+    postings: dict[str, dict[str, list[int]]] = {"t": {}, "u": {}}
+    for number, text in enumerate(texts):
+        for key in {text[i : i + 2] for i in range(len(text) - 1)}:
+            postings["t"].setdefault(key, []).append(number)
+        for key in set(text):
+            postings["u"].setdefault(key, []).append(number)
+    for prefix, by_key in postings.items():
+        shards = 1
+        while shards * 3000 < sum(len(ids) for ids in by_key.values()) and shards < 4096:
+            shards *= 2
+        for k in range(shards):
+            keys = sorted(key for key in by_key if shard_of(key, shards) == k)
+            files[f"giljabi/{prefix}/{k}.json"] = dump({key: [b - a for a, b in zip([0, *by_key[key]], by_key[key])] for key in keys})
+    return files
