@@ -77,7 +77,7 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         except ContentError as error:
             raise PluginError("내용 파일에 고칠 곳이 있어 사이트를 만들지 않았습니다.\n" + error.report()) from None
         stats = self.stats
-        log.debug(f"guides: {stats.cached} from the cache, {stats.compiled} compiled by {stats.workers} process(es)")
+        log.debug(f"guides: {stats.cached} from the cache, {stats.compiled} compiled by {stats.workers} process(es), {stats.pruned} stale entries pruned")
         for problem in warnings:
             log.info(str(problem))
 

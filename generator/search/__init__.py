@@ -6,5 +6,7 @@ letters and digits without spaces ("compact" text) and indexed by character bigr
 browser strips particles and endings from the query, looks up only the shards its bigrams
 hash to, and confirms each candidate by a substring test on the compact text. See
 ``analysis`` (shared normalisation), ``sections`` (what is indexed) and ``index`` (files).
+
+Imports only from ``generator.content`` and ``generator.page``.
 """
 
