@@ -6,7 +6,7 @@ hand from the repository root, never as a test:
     .venv/bin/python -m bench.search_plain --whole 1000     # whole builds after a one-guide edit
 
 ``PlainIndexBuilder`` is the reference that tests/test_search_index.py holds the product to
-(``reference_files``, copied here as it is there) behind IndexBuilder's two methods: it keeps
+(tests/support/search_reference.py) behind IndexBuilder's two methods: it keeps
 the pages it is given and makes every file anew on each ``index()``. The script first checks
 that both make the same bytes, then prints for each size the median CPU seconds of --repeat runs:
 
@@ -35,37 +35,10 @@ from collections.abc import Callable, Sequence
 from itertools import accumulate
 from pathlib import Path
 
-from generator.search.analysis import compact, shard_of
 from generator.search.index import FORMAT, IndexBuilder, SearchIndex, write_files
 from generator.search.sections import Page
 
-BUILDERS = {"IndexBuilder": IndexBuilder}  # PlainIndexBuilder joins below
 SEARCH_CPU = "worker processes (compile, search index)"  # bench/build.py's label
-
-
-def reference_files(pages: list[Page]) -> dict[str, str]:
-    """tests/test_search_index.py's reference, unchanged."""
-    dump = lambda data: json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
-    files = {}
-    texts = []
-    for number, page in enumerate(pages):
-        rows = [[s.anchor, s.title, s.text, *([list(s.aliases)] if s.aliases else [])] for s in page.sections]
-        files[f"giljabi/p/{number}.json"] = dump({"l": page.location, "s": rows})
-        texts += [compact(" ".join((s.title, s.text, *s.aliases))) for s in page.sections]
-    postings: dict[str, dict[str, list[int]]] = {"t": {}, "u": {}}
-    for number, text in enumerate(texts):
-        for key in {text[i : i + 2] for i in range(len(text) - 1)}:
-            postings["t"].setdefault(key, []).append(number)
-        for key in set(text):
-            postings["u"].setdefault(key, []).append(number)
-    for prefix, by_key in postings.items():
-        shards = 1
-        while shards * 3000 < sum(len(ids) for ids in by_key.values()) and shards < 4096:
-            shards *= 2
-        for k in range(shards):
-            keys = sorted(key for key in by_key if shard_of(key, shards) == k)
-            files[f"giljabi/{prefix}/{k}.json"] = dump({key: [b - a for a, b in zip([0, *by_key[key]], by_key[key])] for key in keys})
-    return files
 
 
 class PlainIndexBuilder:
@@ -78,6 +51,10 @@ class PlainIndexBuilder:
         self.pages.extend(pages)
 
     def index(self) -> SearchIndex:
+        # Imported here: a build patched with this builder then imports nothing more up front
+        # than the product's (tests.support brings the CLI and a web server with it).
+        from tests.support.search_reference import reference_files
+
         files = {path: text.encode() for path, text in reference_files(self.pages).items()}
         digest = hashlib.sha256()
         for path in sorted(files):
@@ -87,7 +64,7 @@ class PlainIndexBuilder:
         return SearchIndex({"format": FORMAT, "version": digest.hexdigest()[:12], **shards, "offsets": offsets}, files)
 
 
-BUILDERS["plain reference"] = PlainIndexBuilder
+BUILDERS = {"IndexBuilder": IndexBuilder, "plain reference": PlainIndexBuilder}
 
 
 def cpu(function: Callable[[], object]) -> float:
