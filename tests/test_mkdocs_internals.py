@@ -48,7 +48,8 @@ def test_the_installed_mkdocs_render_sets_nothing_a_guide_page_lacks() -> None:
 def test_a_guide_page_renders_without_markdown(guide_files, monkeypatch: pytest.MonkeyPatch) -> None:
     config = load_config(str(ROOT / "mkdocs.yml"))
     rendered = render_guide(guide_files[0].guide)
-    file = File.generated(config, guide_files[0].guide.page_src, content="---\ntitle: 제목\n---\n", inclusion=InclusionLevel.NOT_IN_NAV)
+    file = File(guide_files[0].guide.page_src, src_dir=None, dest_dir=config.site_dir, use_directory_urls=True, inclusion=InclusionLevel.NOT_IN_NAV)
+    file.content_string = "---\ntitle: 제목\n---\n"
     page = GuidePage(file, config, rendered)
     assert file.page is page
 

@@ -51,7 +51,7 @@ def _convert(text: str) -> str:
 
 
 # The fast path's grammar. A text is accepted only when every character is accounted for, so
-# anything Python-Markdown might read differently is left to it; tests/test_textfmt_fast.py
+# anything Python-Markdown might read differently is left to it; tests/test_text_fast_path.py
 # compares both on random texts. _outside() turns a whole text away for:
 # - a space or newline at either end, a space next to a newline, or three newlines in a row
 #   (Markdown strips most of them, turns "  \n" into <br>, or skips empty paragraphs; a space

@@ -24,10 +24,6 @@ def compact(text: str) -> str:
     return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
-def bigrams(compacted: str) -> set[str]:
-    return {compacted[i : i + 2] for i in range(len(compacted) - 1)}
-
-
 def shard_of(key: str, shards: int) -> int:
     """FNV-1a over UTF-16 code units, the unit JavaScript strings are made of."""
     # A character beyond U+FFFF is two UTF-16 units (a surrogate pair); below, its code point.
