@@ -1,11 +1,13 @@
-"""How the build's cost grows with the number of guides. Run by hand, never as a test:
+"""How the build's cost grows with the number of guides. Run by hand from the repository root,
+never as a test:
 
     .venv/bin/python -m bench.build                  # N = 1, 10, 100, 1000; 1 + 3 runs each
     .venv/bin/python -m bench.build --sizes 10,100 --repeat 1
     .venv/bin/python -m bench.build --profile 200    # cProfile of one build, top functions
+    .venv/bin/python -m bench.build --profile 1000 --cached  # ... of a build where nothing changed
 
-from the repository root. For each N it writes N synthetic guides (tests/support/synthetic.py) into a throwaway copy
-of the project (mkdocs.yml, overrides/, content/ without its guides) and builds it in a fresh
+For each N it writes N synthetic guides (tests/support/synthetic.py) into a throwaway copy of
+the project (mkdocs.yml, overrides/, content/ without its guides) and builds it in a fresh
 Python process, as `mkdocs build --strict` does, measuring:
 
 - a first build with no guide in the compile cache (.cache/guides/, generator/build/compile.py),
@@ -415,14 +417,17 @@ def _median_parts(row: Row) -> dict[str, float]:
     return {label: statistics.median(run.ours.get(label, 0.0) for run in row.ours) for label in labels}
 
 
-def profile(guides: int, seed: int, top: int) -> None:
-    """cProfile of one build of N synthetic guides, sorted by cumulative and by own time."""
+def profile(guides: int, seed: int, top: int, cached: bool) -> None:
+    """cProfile of one build of N synthetic guides, sorted by cumulative and by own time; with
+    cached, of a second build that finds every guide and the search files in the caches."""
     import cProfile
     import pstats
 
     with tempfile.TemporaryDirectory(prefix="giljabi-profile-") as folder:
         project = make_project(Path(folder) / "ours", guides, seed)
         HandoutFiller().fill(project)
+        if cached:
+            run_child(project, Path(folder) / "site")
         profiler = cProfile.Profile()
         profiler.enable()
         child(project, Path(folder) / "site", plain=False, capture=None)
@@ -455,6 +460,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--profile", type=int, metavar="N", help="profile one build of N guides instead")
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--cached", action="store_true", help="with --profile: profile a build where nothing changed")
     parser.add_argument("--skip-handouts", action="store_true")
     parser.add_argument("--skip-page-weight", action="store_true")
     parser.add_argument("--child", nargs=2, metavar=("PROJECT", "SITE"), help=argparse.SUPPRESS)
@@ -467,7 +473,7 @@ def main() -> None:
         print(json.dumps(result))
         return
     if args.profile:
-        profile(args.profile, args.seed, args.top)
+        profile(args.profile, args.seed, args.top, args.cached)
         return
 
     sizes = [int(size) for size in args.sizes.split(",")]
