@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -17,23 +17,53 @@ class Mark:
     column: int  # 1-based
 
 
-@dataclass
 class SourceMap:
-    """Where each value (and each mapping key) of a parsed document stands in the file."""
+    """Where each value (and each mapping key) of a parsed document stands in the file.
 
-    values: dict[Loc, Mark] = field(default_factory=dict)
-    keys: dict[Loc, Mark] = field(default_factory=dict)
+    A valid file is rarely asked where anything is, so its positions are worked out from its
+    text only when a problem first asks for one. It is pickled (into the build's cache) as that
+    text alone: a cached build unpickles every guide, and a map of every node is most of one.
+    """
+
+    def __init__(self, text: str = "", values: dict[Loc, Mark] | None = None, keys: dict[Loc, Mark] | None = None) -> None:
+        self.text = text
+        self._values = values
+        self._keys = keys
+
+    @property
+    def values(self) -> dict[Loc, Mark]:
+        self._fill()
+        assert self._values is not None
+        return self._values
+
+    @property
+    def keys(self) -> dict[Loc, Mark]:
+        self._fill()
+        assert self._keys is not None
+        return self._keys
+
+    def _fill(self) -> None:
+        if self._values is None or self._keys is None:
+            _data, full, _duplicates = _parse_with_positions(self.text) if self.text else (None, SourceMap(values={}, keys={}), [])
+            self._values, self._keys = full.values, full.keys
 
     def value(self, loc: Loc) -> Mark:
         """The position of the value at loc, or of its nearest parent that exists."""
+        values = self.values
         for end in range(len(loc), -1, -1):
-            if loc[:end] in self.values:
-                return self.values[loc[:end]]
+            if loc[:end] in values:
+                return values[loc[:end]]
         return Mark(1, 1)
 
     def key(self, loc: Loc) -> Mark:
         """The position of the key naming loc (its value's position when it has no key)."""
         return self.keys.get(loc) or self.value(loc)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"text": self.text}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["text"])  # type: ignore[misc]
 
 
 @dataclass(frozen=True)
@@ -91,12 +121,63 @@ def _compose_fast(text: str) -> tuple[Any, yaml.Node | None] | None:
         loader.dispose()
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+if hasattr(yaml, "CSafeLoader"):
+
+    class _CheckingLoader(yaml.CSafeLoader):  # type: ignore[misc, name-defined]
+        """libyaml's loader that notes any mapping whose keys are not distinct strings."""
+
+        suspicious = False
+
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
+            self.flatten_mapping(node)
+            keys = [key.value if isinstance(key, yaml.ScalarNode) and key.tag == _STR_TAG else None for key, _value in node.value]
+            if None in keys or len(set(keys)) != len(keys):
+                self.suspicious = True
+            return super().construct_mapping(node, deep=deep)
+
+else:
+    _CheckingLoader = None  # type: ignore[assignment, misc]
+
+
+def _plain_values(text: str) -> tuple[bool, Any]:
+    """(True, values) when libyaml reads the file and every mapping key is a distinct string.
+
+    Anything else (no libyaml, a syntax error, a repeated or non-text key) is (False, None), and
+    the file goes through the parse that records positions and can say where the trouble is.
+    """
+    if _CheckingLoader is None or getattr(yaml, "CSafeLoader", None) is None:  # asked at call time: tests take libyaml away
+        return False, None
+    loader = _CheckingLoader(text)
+    try:
+        data = loader.get_single_data()
+    except yaml.YAMLError:
+        return False, None
+    finally:
+        loader.dispose()
+    return (False, None) if loader.suspicious else (True, data)
+
+
 def parse(text: str) -> tuple[Any, SourceMap, list[DuplicateKey]]:
-    """Parse one YAML document into plain Python values plus their positions."""
+    """Parse one YAML document into plain Python values plus their positions.
+
+    A file libyaml reads without a repeated key takes libyaml's own constructor, and its
+    positions are worked out only if asked for; any other file is parsed node by node,
+    recording positions and repeated keys as it goes.
+    """
+    ok, data = _plain_values(text)
+    if ok:
+        return data, SourceMap(text), []
+    return _parse_with_positions(text)
+
+
+def _parse_with_positions(text: str) -> tuple[Any, SourceMap, list[DuplicateKey]]:
     composed = _compose_fast(text)
     if composed is not None:
         loader, node = composed
-        return _build(loader, node)
+        return _build(loader, node, text)
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -108,11 +189,11 @@ def parse(text: str) -> tuple[Any, SourceMap, list[DuplicateKey]]:
         raise YamlSyntaxError(where, error.problem or str(error)) from None
     finally:
         loader.dispose()
-    return _build(loader, node)
+    return _build(loader, node, text)
 
 
-def _build(loader: Any, node: yaml.Node | None) -> tuple[Any, SourceMap, list[DuplicateKey]]:
-    source = SourceMap()
+def _build(loader: Any, node: yaml.Node | None, text: str) -> tuple[Any, SourceMap, list[DuplicateKey]]:
+    source = SourceMap(text, values={}, keys={})
     duplicates: list[DuplicateKey] = []
     if node is None:
         return None, source, duplicates

@@ -30,7 +30,7 @@ class GuidePage(Page):
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self.rendered.html
         self.toc = get_toc([_toc_token(part.id, str(part.title)) for part in self.rendered.outline])
-        self.present_anchor_ids = set(self.rendered.anchors)
+        self.present_anchor_ids = self.rendered.anchors()
 
 
 def _toc_token(anchor: str, title: str) -> dict[str, Any]:

@@ -35,7 +35,10 @@ class RenderedGuide:
     description: str  # the same, for <meta name="description">
     html: str  # the page body
     outline: tuple[Part, ...]  # its second-level headings: the table of contents
-    anchors: frozenset[str]  # every id on the page, so links to its parts can be checked
+
+    def anchors(self) -> set[str]:
+        """Every id on the page: what links to its parts may point at."""
+        return set(_ID.findall(self.html))
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +52,7 @@ def render_guide(guide: Guide, *, review_due: bool = False) -> RenderedGuide:
     """One guide's page; review_due adds the "please double-check" notice."""
     parts = outline(guide)
     html = environment().get_template("guide.html.j2").render(guide=guide, outline=parts, review_due=review_due)
-    return RenderedGuide(plain(guide.title), plain(guide.summary), html, parts, frozenset(_ID.findall(html)))
+    return RenderedGuide(plain(guide.title), plain(guide.summary), html, parts)
 
 
 def render_home(guides: Sequence[Guide]) -> str:
