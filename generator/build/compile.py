@@ -24,7 +24,7 @@ from pathlib import Path
 from ..content.check import check_across, check_guide, sorted_problems
 from ..content.loader import GuideFile, guide_digest, guide_paths
 from ..content.policy import ContentPolicy
-from ..content.problems import ContentError, Problem
+from ..content.problems import ContentError, Problem, has_errors
 from ..page.render import RenderedGuide, render_guide
 from ..search.sections import Page, Section, guide_sections
 from .cache import FileCache, cache_key, installed_fingerprint
@@ -54,7 +54,7 @@ class Compiled:
 
     @property
     def publishable(self) -> bool:
-        return self.file is not None and not any(p.severity == "error" for p in self.problems)
+        return self.file is not None and not has_errors(self.problems)
 
 
 @dataclass
@@ -175,7 +175,7 @@ def compile_all(
     problems = [problem for item in ordered for problem in item.problems]
     problems.extend(check_across([item.file for item in ordered if item.file is not None], settings.policy))
     problems = sorted_problems(problems)
-    if any(p.severity == "error" for p in problems):
+    if has_errors(problems):
         raise ContentError(problems)
     if cache is not None:
         stats.pruned = cache.keep_only(names.values())

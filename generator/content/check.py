@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .loader import GuideFile, display_path, read_guide
 from .policy import ContentPolicy, Subject
-from .problems import Problem
+from .problems import Problem, has_errors
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class CheckedFile:
 
     @property
     def publishable(self) -> bool:
-        return self.file is not None and not any(p.severity == "error" for p in self.problems)
+        return self.file is not None and not has_errors(self.problems)
 
 
 def check_guide(path: Path, policy: ContentPolicy, root: Path) -> CheckedFile:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -51,6 +52,11 @@ class ContentError(Exception):
         lines = [str(p) for p in self.problems]
         lines.append(summary(self.problems))
         return "\n".join(lines)
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    """Whether anything stops the build (warnings do not)."""
+    return any(p.severity == "error" for p in problems)
 
 
 def summary(problems: list[Problem]) -> str:
