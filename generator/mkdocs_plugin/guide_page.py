@@ -3,8 +3,8 @@
 This is the one place that leans on how MkDocs renders a page: ``Page.render`` turns
 ``page.markdown`` into ``content``, ``toc``, the title found in the text and the anchors other
 pages may link to. A guide page has all of those from the build already, so ``GuidePage``
-sets them (the title is in the front matter, so the one from the text stays None), and MkDocs'
-Markdown never runs. tests/test_mkdocs_internals.py fails when the installed MkDocs' render
+sets them (the title is in the front matter, so the one from the text stays None; the anchors are
+looked for only when a link asks), and MkDocs' Markdown never runs. tests/test_mkdocs_internals.py fails when the installed MkDocs' render
 sets anything else.
 """
 
@@ -26,11 +26,18 @@ class GuidePage(Page):
     def __init__(self, file: File, config: MkDocsConfig, rendered: RenderedGuide) -> None:
         super().__init__(None, file, config)
         self.rendered = rendered
+        self._anchors: set[str] | None = None
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self.rendered.html
         self.toc = get_toc([_toc_token(part.id, str(part.title)) for part in self.rendered.outline])
-        self.present_anchor_ids = self.rendered.anchors()
+
+    @property  # type: ignore[override]
+    def present_anchor_ids(self) -> set[str]:
+        """Every id on the page, found when a link to one of its parts is first checked."""
+        if self._anchors is None:
+            self._anchors = self.rendered.anchors()
+        return self._anchors
 
 
 def _toc_token(anchor: str, title: str) -> dict[str, Any]:
