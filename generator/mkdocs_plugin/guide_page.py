@@ -3,9 +3,9 @@
 This is the one place that leans on how MkDocs renders a page: ``Page.render`` turns
 ``page.markdown`` into ``content``, ``toc``, the title found in the text and the anchors other
 pages may link to. A guide page has all of those from the build already, so ``GuidePage``
-sets them (the title is in the front matter, so the one from the text stays None; the anchors are
-looked for only when a link asks), and MkDocs' Markdown never runs. tests/test_mkdocs_internals.py fails when the installed MkDocs' render
-sets anything else.
+provides them (the title is in the front matter, so the one from the text stays None; the
+anchors are looked for only when a link asks), and MkDocs' Markdown never runs.
+tests/test_mkdocs_internals.py fails when the installed MkDocs' render sets anything else.
 """
 
 from __future__ import annotations
