@@ -254,7 +254,7 @@ class HandoutFiller:
 
         config = load_config(str(project / "mkdocs.yml"))
         content = Path(config.docs_dir)
-        settings = Settings(content_policy(config.plugins["giljabi"].config, content, project), project, search=False)
+        settings = Settings(content_policy(config.plugins["giljabi"].config, content), project, search=False)
         # No cache_dir: the build's first run must still find no guide in .cache/guides/.
         compiled, _warnings, _stats = compile_all(content, settings)
         guides = [item.file for item in compiled if item.file is not None]

@@ -19,7 +19,6 @@ from pathlib import Path
 
 import jinja2
 
-from .build.compile import Settings, compile_all
 from .content import reference
 from .content.loader import display_path, guide_paths, read_guide
 from .content.model import ID_PATTERN
@@ -27,6 +26,7 @@ from .content.policy import ContentPolicy
 from .content.problems import ContentError, Problem, summary
 from .content.schema import modeline, schema_path, schema_text, write_schema
 from .mkdocs_plugin.config import GiljabiConfig, content_policy
+from .mkdocs_plugin.plugin import compile_site_guides
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -67,14 +67,13 @@ def load_project(config_file: Path) -> Project:
 
 
 def policy_for(project: Project) -> ContentPolicy:
-    return content_policy(project.options, project.content_dir, project.root)
+    return content_policy(project.options, project.content_dir)
 
 
 def run_check(project: Project) -> list[Problem]:
     """Every problem in every guide: schema, YAML, ids, markup, links, review dates."""
-    settings = Settings(policy_for(project), project.root, search=project.options.search_korean)
     try:
-        _compiled, warnings, _stats = compile_all(project.content_dir, settings, cache_dir=project.root / ".cache" / "guides", jobs=project.options.jobs or None)
+        _compiled, warnings, _stats = compile_site_guides(project.options, project.content_dir, project.root)
     except ContentError as error:
         return error.problems
     return warnings

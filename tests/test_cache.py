@@ -55,7 +55,7 @@ def test_a_library_upgrade_changes_the_fingerprint(package_copy: Path, monkeypat
 
 
 def _settings(content: Path, fingerprint: str = "code-a", **policy: object) -> Settings:
-    options = {"allowed_domains": OFFICIAL, "review_max_age_months": 12, "today": TODAY, "content_dir": content, "root": content.parent}
+    options = {"allowed_domains": OFFICIAL, "review_max_age_months": 12, "today": TODAY, "content_dir": content}
     options.update(policy)
     search = bool(options.pop("search", True))
     return Settings(ContentPolicy(**options), content.parent, search=search, fingerprint=fingerprint)  # type: ignore[arg-type]

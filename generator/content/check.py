@@ -40,9 +40,9 @@ def check_guide(path: Path, policy: ContentPolicy, root: Path) -> CheckedFile:
     display = display_path(path, root)
     read = read_guide(path, display)
     if read.file is not None:
-        subject = Subject.of(read.file, read.first_line)
+        subject = Subject.of(read.file)
     elif read.data is not None and read.source is not None:
-        subject = Subject.of_raw(path, display, read.data, read.source, read.first_line)
+        subject = Subject.of_raw(path, display, read.data, read.source)
     else:  # not even a YAML mapping: the reader's problem says why, and there is nothing else to look at
         return CheckedFile(display, None, read.problems)
     return CheckedFile(display, read.file, [*read.problems, *policy.check_file(subject)])

@@ -56,7 +56,6 @@ class ReadFile:
     problems: list[Problem] = field(default_factory=list)
     data: dict[str, Any] | None = None  # parsed YAML, when the file was a mapping at all
     source: SourceMap | None = None
-    first_line: str = ""  # where the schema comment belongs
 
 
 def guide_paths(content_dir: Path) -> list[Path]:
@@ -85,12 +84,11 @@ def read_guide(path: Path, display: str) -> ReadFile:
                 "편집기에서 '다른 이름으로 저장'을 눌러 인코딩을 UTF-8로 골라 저장해 주세요",
             )
         ])
-    first_line = text.split("\n", 1)[0].strip()
     try:
         data, source, duplicate_keys = parse(text)
     except YamlSyntaxError as error:
         message, fix = _yaml_message(error.problem)
-        return ReadFile(None, [Problem(display, error.mark.line, error.mark.column, "", message, fix)], first_line=first_line)
+        return ReadFile(None, [Problem(display, error.mark.line, error.mark.column, "", message, fix)])
 
     problems = [
         Problem(
@@ -107,17 +105,17 @@ def read_guide(path: Path, display: str) -> ReadFile:
         problems.append(
             Problem(display, 1, 1, "", "파일 전체가 'id: …', 'title: …' 같은 항목들의 묶음이어야 합니다", "python -m generator new <아이디>로 만든 예시 파일을 보고 같은 모양으로 적어 주세요")
         )
-        return ReadFile(None, problems, first_line=first_line)
+        return ReadFile(None, problems)
 
     problems.extend(_duplicate_ids(data, source, display))
     try:
         guide = Guide.model_validate(data)
     except ValidationError as error:
         problems.extend(_translate(error, source, display))
-        return ReadFile(None, problems, data, source, first_line)
+        return ReadFile(None, problems, data, source)
     if problems:
-        return ReadFile(None, problems, data, source, first_line)
-    return ReadFile(GuideFile(guide, path.resolve(), display, source), problems, data, source, first_line)
+        return ReadFile(None, problems, data, source)
+    return ReadFile(GuideFile(guide, path.resolve(), display, source), problems, data, source)
 
 
 ID_LISTS: tuple[Loc, ...] = (("facts",), ("prerequisites",), ("steps",), ("failures",), ("tips",), ("checklists",))

@@ -64,18 +64,22 @@ class Subject:
     source: SourceMap
     texts: list[tuple[Loc, str]]
     reviewed: dt.date | None
-    first_line: str = ""
 
     @classmethod
-    def of(cls, loaded: GuideFile, first_line: str = "") -> Subject:
-        return cls(loaded.display, loaded.path, loaded.source, list(text_fields(loaded.guide)), loaded.guide.reviewed, first_line)
+    def of(cls, loaded: GuideFile) -> Subject:
+        return cls(loaded.display, loaded.path, loaded.source, list(text_fields(loaded.guide)), loaded.guide.reviewed)
 
     @classmethod
-    def of_raw(cls, path: Path, display: str, data: dict[str, Any], source: SourceMap, first_line: str = "") -> Subject:
+    def of_raw(cls, path: Path, display: str, data: dict[str, Any], source: SourceMap) -> Subject:
         """A file that parsed but failed validation: its texts are still checked."""
         reviewed = data.get("reviewed")
         is_date = isinstance(reviewed, dt.date) and not isinstance(reviewed, dt.datetime)
-        return cls(display, path.resolve(), source, list(raw_text_fields(data)), reviewed if is_date else None, first_line)
+        return cls(display, path.resolve(), source, list(raw_text_fields(data)), reviewed if is_date else None)
+
+    @property
+    def first_line(self) -> str:
+        """Where the schema comment belongs."""
+        return self.source.text.split("\n", 1)[0].strip()
 
     def problem(self, loc: Loc, message: str, fix: str, severity: str = "error") -> Problem:
         mark = self.source.value(loc)
@@ -94,7 +98,6 @@ class ContentPolicy:
     review_max_age_months: int
     today: dt.date
     content_dir: Path | None = None
-    root: Path | None = None  # what file names are shown relative to; the content folder's parent by default
 
     def check_file(self, subject: Subject) -> Iterable[Problem]:
         """Every check that looks at one file alone, valid or not, so an editor sees every problem

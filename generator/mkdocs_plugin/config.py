@@ -29,12 +29,11 @@ class GiljabiConfig(base.Config):
     jobs = c.Type(int, default=0)
 
 
-def content_policy(options: GiljabiConfig, content_dir: Path, root: Path, today: dt.date | None = None) -> ContentPolicy:
+def content_policy(options: GiljabiConfig, content_dir: Path, today: dt.date | None = None) -> ContentPolicy:
     """The site's rules for guides, as the plugin's options set them: for the build and `check` alike."""
     return ContentPolicy(
         allowed_domains=tuple(d.strip().rstrip(".").lower() for d in options.links_allowed_domains),
         review_max_age_months=options.review_max_age_months,
         today=today or today_in_korea(),
         content_dir=content_dir,
-        root=root,
     )

@@ -21,7 +21,7 @@ from ..build.cache import FolderCache, link_or_copy
 from ..build.compile import Compiled, Settings, Stats, compile_all
 from ..build.handouts import build_handouts
 from ..build.search_job import SearchJob, guides_part, search_key
-from ..content.problems import ContentError
+from ..content.problems import ContentError, Problem
 from ..page.render import RenderedGuide, render_home
 from .config import GiljabiConfig, content_policy
 from .guide_page import GuidePage
@@ -29,6 +29,9 @@ from .labels import label_lookup
 from .search_worker import worker_swapper
 
 log = logging.getLogger("mkdocs.plugins.giljabi")
+
+# Next to mkdocs.yml; what each folder in it holds is in README (Build caches).
+CACHE_FOLDER = ".cache"
 
 SITE_URL_MISSING = (
     "mkdocs.yml에 site_url이 없어 인쇄용 안내문의 QR 코드에 넣을 주소를 알 수 없습니다 — "
@@ -48,6 +51,12 @@ class LinkedFile(File):
         link_or_copy(self.abs_src_path, output)
 
 
+def compile_site_guides(options: GiljabiConfig, docs_dir: Path, root: Path) -> tuple[list[Compiled], list[Problem], Stats]:
+    """The site's guides compiled as its options say, through its cache: for the build and `check` alike."""
+    settings = Settings(content_policy(options, docs_dir), root, search=options.search_korean)
+    return compile_all(docs_dir, settings, cache_dir=root / CACHE_FOLDER / "guides", jobs=options.jobs or None)
+
+
 def front_matter(page: RenderedGuide, *, hide_from_material_search: bool) -> str:
     """The page file's whole text: its title and description for the theme, and no body."""
     lines = ["---", f"title: {json.dumps(page.title, ensure_ascii=False)}", f"description: {json.dumps(page.description, ensure_ascii=False)}"]
@@ -64,16 +73,14 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         self.stats = Stats()
         self.search: SearchJob | None = None
         root = Path(config.config_file_path).parent if config.config_file_path else Path(config.docs_dir).parent
-        self.cache_root = root / ".cache"
+        self.cache_root = root / CACHE_FOLDER
         self.search_cache = FolderCache(self.cache_root / "search")
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)
-        root = self.cache_root.parent
-        settings = Settings(content_policy(self.config, docs_dir, root), root, search=self.config.search_korean)
         try:
-            self.compiled, warnings, self.stats = compile_all(docs_dir, settings, cache_dir=self.cache_root / "guides", jobs=self.config.jobs or None)
+            self.compiled, warnings, self.stats = compile_site_guides(self.config, docs_dir, self.cache_root.parent)
         except ContentError as error:
             raise PluginError("내용 파일에 고칠 곳이 있어 사이트를 만들지 않았습니다.\n" + error.report()) from None
         stats = self.stats

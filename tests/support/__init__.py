@@ -134,7 +134,7 @@ def write_content(content: Path, files: dict[str, str | bytes]) -> Path:
 def policy(content: Path | None = None, *, today: dt.date = TODAY, domains: tuple[str, ...] = OFFICIAL) -> ContentPolicy:
     """The site's rules with a fixed today. Without a content folder the checks that need one
     (the schema comment on line 1, page addresses taken by hand-written pages) are skipped."""
-    return ContentPolicy(allowed_domains=domains, review_max_age_months=12, today=today, content_dir=content, root=content.parent if content else None)
+    return ContentPolicy(allowed_domains=domains, review_max_age_months=12, today=today, content_dir=content)
 
 
 def settings_for(content: Path, *, folder_checks: bool = True, today: dt.date = TODAY, domains: tuple[str, ...] = OFFICIAL) -> Settings:
