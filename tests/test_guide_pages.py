@@ -83,6 +83,21 @@ def test_head_title_summary_facts_and_warnings(page) -> None:
     assert reviewed["datetime"] == guide.reviewed.isoformat()
 
 
+def test_related_terms_are_shown_as_related_never_as_other_names(page) -> None:
+    loaded, soup = page
+    terms = [text_of(term) for term in loaded.guide.related_terms]
+    article = soup.select_one("article.md-content__inner")
+    shown = article.select_one(".gj-related")
+    if not terms:
+        assert shown is None
+        return
+    assert squash(shown).startswith("함께 찾는 말")
+    assert_in_order(squash(shown), terms, "함께 찾는 말")
+    for element in article.find_all(string=re.compile("다른 이름")):
+        block = squash(element.find_parent(["p", "li", "dd", "td", "div"]))
+        assert not any(contains(block, term) for term in terms), f"'다른 이름' next to a related term: {block}"
+
+
 def test_prerequisites_in_their_section_in_order(page) -> None:
     loaded, soup = page
     items = [li for el in section(soup, "prerequisites") for li in el.select("li")]

@@ -114,7 +114,18 @@ class Guide(Strict):
     channels: list[Channel] = field("채널", "이 절차를 할 수 있는 곳입니다. PC, 모바일 중 하나 이상입니다.", "PC, 모바일 중 하나 이상을 목록으로 적어 주세요", min_length=1)
     reviewed: dt.date = field("최종 확인일", "내용을 공식 자료와 마지막으로 대조한 날짜입니다.", "날짜를 2026-11-28처럼 적어 주세요")
     sources: list[Source] = field("출처", "내용을 확인한 공식 자료입니다.", "'- title: …, url: https://…' 형식으로 한 개 이상 적어 주세요", min_length=1)
-    aliases: list[Text] = field("검색 별칭", "독자가 이 안내서를 찾을 때 쓸 만한 다른 이름입니다. 예: 공동인증서", "다른 이름을 '- '로 시작하는 목록으로 적어 주세요", default_factory=list)
+    aliases: list[Text] = field(
+        "검색 별칭",
+        "이 안내서가 다루는 것을 독자가 달리 부르는 이름입니다. 같은 것을 가리키는 말만 적습니다. 예: 금융인증서 갱신",
+        "같은 것을 부르는 다른 이름을 '- '로 시작하는 목록으로 적어 주세요. 관련은 있지만 다른 것이면 related_terms(함께 찾는 말)에 적어 주세요",
+        default_factory=list,
+    )
+    related_terms: list[Text] = field(
+        "함께 찾는 말",
+        "독자가 이 안내서를 찾으며 함께 검색하는, 관련은 있지만 같은 것이 아닌 말입니다. 페이지와 검색 결과에 '함께 찾는 말'로 보이고 다른 이름이라고 하지 않습니다. 예: 공동인증서",
+        "관련 있는 말을 '- '로 시작하는 목록으로 적어 주세요",
+        default_factory=list,
+    )
     intro: Text | None = field("들어가며", "이 절차가 왜 필요한지 설명하는 문단입니다.", "왜 필요한지 문장으로 적거나 이 줄을 지워 주세요", default=None)
     facts: list[Fact] = field("핵심 정보", "요약 상자에 보일 짧은 사실들입니다.", "'- id: …, label: …, value: …' 형식으로 한 개 이상 적어 주세요", min_length=1)
     prerequisites: list[Prerequisite] = field("준비물", "시작하기 전에 준비할 것들입니다.", "'- id: …, text: …' 형식으로 한 개 이상 적어 주세요", min_length=1)
