@@ -140,3 +140,43 @@ def test_a_question_finds_the_section_about_its_subject(search_page) -> None:
     outcome = box.search("해외에 있을 때 ARS 인증은 어떻게 하나요")
     assert [e.location for e in outcome.entries if not e.header][0] == GUIDE + "#step-step-ars"
     assert re.search(r"<mark>[^<]*해외", result_html(page))
+
+
+@pytest.mark.parametrize("query", ["금융인증서", "인증서 발급", "유효기간", "해외", "피싱", "국민은행", "OTP"])
+def test_pasted_text_finds_what_typed_text_finds(search_page, query: str) -> None:
+    """Pasting, voice input and handwriting put text in the box with no key event at all."""
+    page, box = search_page
+    typed = box.search(query, entry="typed")
+    assert typed.entries, query
+    pasted = box.search(query, entry="pasted")
+    assert pasted.entries == typed.entries
+    assert page.inner_text(".md-search-result__meta") != "검색어를 입력하세요"
+
+
+def test_results_are_readable_on_a_phone(browser, site_url: str, built_site: Path, output_dir: Path) -> None:
+    """Titles and teasers at least 16 px, the smaller lines 14 px, taps at least 44 px tall, at 360 px."""
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(site_url + GUIDE)
+    page.locator("label.md-header__button[for=__search]").click()
+    SearchBox(page, site_url, built_site).search("인증서")
+    measured = page.evaluate(
+        """() => {
+             const px = el => parseFloat(getComputedStyle(el).fontSize);
+             const all = selector => [...document.querySelectorAll('.md-search-result ' + selector)];
+             return {
+               titles: all('article h1, article h2').map(px),
+               teasers: all('article p').map(px),
+               more: all('.md-search-result__more > summary > div').map(px),
+               meta: all('.md-search-result__meta').map(px),
+               targets: all('.md-search-result__link, .md-search-result__more > summary')
+                 .filter(el => el.getClientRects().length).map(el => el.getBoundingClientRect().height),
+             };
+           }"""
+    )
+    page.screenshot(path=str(output_dir / "search-results-readable-360.png"))
+    page.close()
+    assert measured["titles"] and min(measured["titles"]) >= 16, measured
+    assert measured["teasers"] and min(measured["teasers"]) >= 16, measured
+    assert measured["more"] and min(measured["more"]) >= 14, measured
+    assert min(measured["meta"]) >= 14, measured
+    assert measured["targets"] and min(measured["targets"]) >= 44, measured

@@ -17,6 +17,16 @@ SEARCH_FILES = ("search/", "assets/javascripts/workers/", "assets/javascripts/lu
 INITIALIZER = "검색 초기화"
 
 
+_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+
+
+def _composing(syllable: str) -> list[str]:
+    """What a Korean keyboard shows while a syllable is typed: 갱 → ㄱ, 개, 갱."""
+    code = ord(syllable) - 0xAC00
+    forms = [_INITIALS[code // 588], chr(0xAC00 + code - code % 28)]
+    return forms + [syllable] if code % 28 else forms
+
+
 @dataclass
 class Entry:
     location: str  # relative to the site root, e.g. "guides/x/#step-y"
@@ -52,7 +62,8 @@ class SearchBox:
             " document.querySelector('.md-search-result__list').innerHTML]"
         )
 
-    def _settle(self, changed_from: str | None, timeout: float = 120.0) -> None:
+    def _settle(self, changed_from: str | None, timeout: float = 120.0) -> bool:
+        """Waits until the result stops changing (and differs from ``changed_from``); False on timeout."""
         deadline = time.monotonic() + timeout
         last, same = None, 0
         while time.monotonic() < deadline:
@@ -60,22 +71,57 @@ class SearchBox:
             ready = INITIALIZER not in state[0] and (changed_from is None or state[0] != changed_from)
             same = same + 1 if ready and state == last else 0
             if same >= 3:
-                return
+                return True
             last = state
             self.page.wait_for_timeout(100)
-        raise TimeoutError("검색 결과가 나오지 않았습니다")
+        return False
 
-    def search(self, query: str) -> Outcome:
+    def search(self, query: str, entry: str = "fill") -> Outcome:
+        """Enters ``query`` into an empty box and waits for the results.
+
+        ``entry`` is how the text arrives: "fill" sets it and presses End (the quickest way to
+        send Material its key-up); "typed" types it key by key as a Korean keyboard does, each
+        syllable composed letter by letter with key-down, composition and key-up events;
+        "pasted" inserts it at once with no key event, as pasting, voice input and handwriting
+        do. Text that never gets an answer leaves the box's line as it was.
+        """
         box = self.page.locator("input.md-search__input")
         box.focus()  # Material opens its search dialog when the box takes focus
         box.fill("")
         box.press("End")  # Material searches on key-up; fill() alone sends no key event
-        self._settle(None)
+        if not self._settle(None):
+            raise TimeoutError("검색 결과가 나오지 않았습니다")
         before = self._state()[0]
-        box.fill(query)
-        box.press("End")
-        self._settle(before if before == PLACEHOLDER else None)
+        if entry == "fill":
+            box.fill(query)
+            box.press("End")
+        elif entry == "typed":
+            self._type_with_keyboard(query)
+        elif entry == "pasted":
+            self.page.keyboard.insert_text(query)
+        else:
+            raise ValueError(entry)
+        changed_from = before if before == PLACEHOLDER else None
+        if not self._settle(changed_from, timeout=120.0 if entry != "pasted" else 6.0):
+            if entry != "pasted":
+                raise TimeoutError("검색 결과가 나오지 않았습니다")
+            self._settle(None)
         return Outcome(self.entries(), dict(self.fetched))
+
+    def _type_with_keyboard(self, text: str) -> None:
+        """Hangul through an input method's composition (ㄱ → 가 → 갱), everything else key by key."""
+        cdp = self.page.context.new_cdp_session(self.page)
+        process = {"key": "Process", "windowsVirtualKeyCode": 229}
+        for char in text:
+            if not "가" <= char <= "힣":
+                self.page.keyboard.type(char)
+                continue
+            for form in _composing(char):
+                cdp.send("Input.dispatchKeyEvent", {"type": "keyDown", **process})
+                cdp.send("Input.imeSetComposition", {"text": form, "selectionStart": 1, "selectionEnd": 1})
+                cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", **process})
+            cdp.send("Input.insertText", {"text": char})
+        cdp.detach()
 
     def entries(self) -> list[Entry]:
         # One round trip for the whole list: per-element calls cost seconds on long lists.
