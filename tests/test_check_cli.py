@@ -129,7 +129,7 @@ def test_a_new_guide_builds_into_a_page(project: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     page = BeautifulSoup((tmp_path / "site" / "guides" / "sample-new-guide" / "index.html").read_text(encoding="utf-8"), "html.parser")
     sections = [h.get("id") for h in page.select("article h2[id]")]
-    for section in ("prerequisites", "steps", "failures", "tips", "strategies", "checklists", "sources"):
+    for section in ("prerequisites", "checklists-before", "steps", "failures", "tips", "strategies", "sources"):
         assert section in sections
 
 

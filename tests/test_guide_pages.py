@@ -165,7 +165,7 @@ def test_checklist_items_are_labelled_checkboxes_with_stable_ids(page) -> None:
     for checklist in loaded.guide.checklists:
         box = soup.select_one(f"section.gj-checklist[data-gj-checklist='{checklist.id}']")
         assert box is not None
-        assert box.find_previous("h2")["id"] == "checklists"
+        assert box.find_previous("h2")["id"] == f"checklists-{checklist.when}"
         assert squash(box.select_one(".gj-checklist__title")) == text_of(checklist.title)
         inputs = box.select("input")
         assert [i["data-gj-item"] for i in inputs] == [item.id for item in checklist.items]

@@ -21,7 +21,8 @@ from generator.handout.document import MissingGlyphError, handout_html, render_d
 from generator.handout.keepall import WORD_JOINER, keep_words
 from tests.support import ROOT, build_site, copy_project, shown_text
 
-MAX_PAGES = 3
+# Two A4 sheets printed on both sides: the checklists print whole where they apply, before and after the steps.
+MAX_PAGES = 4
 HANGUL = re.compile("[\uac00-\ud7a3]")
 # Not drawn by any font on a Debian machine: a Supplementary Private Use Area code point.
 UNDRAWABLE = "\U000f0041"
@@ -72,10 +73,11 @@ def test_handout_has_every_step_row_and_checklist_item_in_order(handouts, guide_
         expected = [("title", guide.title), ("summary", guide.summary)]
         expected += [(f"facts[{f.id}]", f.value) for f in guide.facts]
         expected += [(f"warnings.points[{i}]", p) for w in guide.warnings for i, p in enumerate(w.points)]
+        expected += [(f"checklists.items[{i.id}]", i.text) for c in guide.checklists_at("before") for i in c.items]
         expected += [(f"steps[{s.id}].title", s.title) for s in guide.steps]
+        expected += [(f"checklists.items[{i.id}]", i.text) for c in guide.checklists_at("after") for i in c.items]
         expected += [(f"failures[{r.id}].{name}", getattr(r, name)) for r in guide.failures for name in ("situation", "cause", "watch")]
         expected += [(f"tips[{r.id}].{name}", getattr(r, name)) for r in guide.tips for name in ("situation", "blocker", "tip")]
-        expected += [(f"checklists.items[{i.id}]", i.text) for c in guide.checklists for i in c.items]
         position = 0
         for where, markdown in expected:
             needle = _squash(shown_text(markdown))

@@ -29,6 +29,8 @@ Ident = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=2, max_l
 
 Channel = Literal["PC", "모바일"]
 
+ChecklistWhen = Literal["before", "after"]
+
 
 class Strict(BaseModel):
     """Base for every content model: unknown keys are errors, not silently dropped."""
@@ -88,6 +90,12 @@ class ChecklistItem(Strict):
 class Checklist(Strict):
     id: Ident = field("아이디", "체크리스트의 고정 아이디입니다.", "영문 소문자와 숫자, 하이픈(-)으로 적어 주세요. 예: before-start")
     title: Text = field("제목", "체크리스트의 제목입니다.", "체크리스트 제목을 한 줄로 적어 주세요")
+    when: ChecklistWhen = field(
+        "시점",
+        "before는 시작하기 전에 확인할 목록으로 준비물 바로 뒤에, after는 마친 뒤에 확인할 목록으로 마지막 단계 바로 뒤에 보입니다. 적지 않으면 before입니다.",
+        "before 또는 after를 적어 주세요",
+        default="before",
+    )
     items: list[ChecklistItem] = field("항목 목록", "체크할 항목들입니다. 한 개 이상 적습니다.", "'- id: …'로 시작하는 항목을 한 개 이상 적어 주세요", min_length=1)
 
 
@@ -136,6 +144,10 @@ class Guide(Strict):
     checklists: list[Checklist] = field("체크리스트", "독자가 체크하며 확인할 목록들입니다.", "'- id: …, title: …, items: …' 형식으로 적어 주세요", default_factory=list)
     warnings: list[WarningBox] = field("경고", "피싱 주의처럼 눈에 띄게 보일 경고 상자들입니다.", "'- title: …, body: …' 형식으로 적어 주세요", default_factory=list)
     closing: Closing | None = field("마무리", "안내서 끝의 마무리 절입니다.", "title과 body를 적거나 이 부분을 지워 주세요", default=None)
+
+    def checklists_at(self, when: ChecklistWhen) -> list[Checklist]:
+        """The checklists shown at one place of the page and handout, in file order."""
+        return [checklist for checklist in self.checklists if checklist.when == when]
 
     @property
     def url(self) -> str:

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from .problems import Loc
 
-NOT_TEXT = frozenset({"id", "channel", "channels", "reviewed"})
+NOT_TEXT = frozenset({"id", "channel", "channels", "reviewed", "when"})
 
 
 def text_fields(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:

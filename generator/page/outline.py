@@ -24,11 +24,12 @@ def outline(guide: Guide) -> tuple[Part, ...]:
     parts = [
         ("intro", "왜 필요한가요", guide.intro),
         ("prerequisites", "준비물", True),
+        ("checklists-before", "시작하기 전에 확인할 것", guide.checklists_at("before")),
         ("steps", "단계별 절차", True),
+        ("checklists-after", "마친 뒤에 확인할 것", guide.checklists_at("after")),
         ("failures", "실패 원인과 주의점", guide.failures),
         ("tips", "상황별 요령", guide.tips),
         ("strategies", "대처 전략", guide.strategies),
-        ("checklists", "체크리스트", guide.checklists),
         ("closing", guide.closing.title if guide.closing else "", guide.closing),
         ("sources", "출처와 공식 사이트", True),
     ]

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..content.model import Guide
+from ..content.model import ChecklistWhen, Guide
 from ..content.text import plain_text
 from ..page.outline import outline
 
@@ -52,20 +52,24 @@ def guide_sections(guide: Guide) -> Page:
     if guide.intro:
         sections.append(Section("intro", part_name["intro"], _plain(guide.intro)))
     sections += [Section(f"prerequisite-{item.id}", "준비물", _join(item.text, item.detail)) for item in guide.prerequisites]
+    sections += _checklist_sections(guide, "before")
     sections += [
         Section(f"step-{step.id}", f"{n}단계 · {_plain(step.title)}", _join(step.body, *step.tips, *step.notes))
         for n, step in enumerate(guide.steps, start=1)
     ]
+    sections += _checklist_sections(guide, "after")
     sections += [Section(f"failure-{row.id}", f"실패 원인 · {_plain(row.cause)}", _join(row.situation, row.watch)) for row in guide.failures]
     sections += [Section(f"tip-{row.id}", f"상황별 요령 · {_plain(row.blocker)}", _join(row.situation, row.tip)) for row in guide.tips]
     if guide.strategies:
         sections.append(Section("strategies", part_name["strategies"], _join(*guide.strategies)))
-    for checklist in guide.checklists:
-        sections += [Section(f"check-{item.id}", _plain(checklist.title), _join(item.text, item.detail)) for item in checklist.items]
     if guide.closing:
         sections.append(Section("closing", part_name["closing"], _plain(guide.closing.body)))
     sections.append(Section("sources", part_name["sources"], " ".join(f"{_plain(s.title)} {s.url}" for s in guide.sources)))
     return Page(guide.url, tuple(sections))
+
+
+def _checklist_sections(guide: Guide, when: ChecklistWhen) -> list[Section]:
+    return [Section(f"check-{item.id}", _plain(c.title), _join(item.text, item.detail)) for c in guide.checklists_at(when) for item in c.items]
 
 
 _TAG = re.compile(r"<[^>]+>")

@@ -171,7 +171,7 @@ def _guide(rng: random.Random, index: int) -> dict[str, Any]:
     split = rng.randint(3, n_items - 2) if n_items >= 8 and rng.random() < 0.4 else n_items
     checklists = [{"id": "list-before", "title": f"{proc} 전 체크리스트", "items": items[:split]}]
     if split < n_items:
-        checklists.append({"id": "list-after", "title": f"{proc} 뒤 체크리스트", "items": items[split:]})
+        checklists.append({"id": "list-after", "title": f"{proc} 뒤 체크리스트", "when": "after", "items": items[split:]})
 
     guide: dict[str, Any] = {
         "id": f"{inst.slug}-{proc_slug}-{index:04d}",
