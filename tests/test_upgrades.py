@@ -1,6 +1,6 @@
 """An upgrade of Material or MkDocs that changes what we build on fails here, naming the file.
 
-overrides/ replaces four of Material's partials. tests/upstream/material/ keeps each original as
+overrides/ replaces five of Material's partials, and the plugin rewrites two tags of its base.html. tests/upstream/material/ keeps each original as
 it was when our copy was made; when the installed Material's file differs from it, the
 override must be compared with the new original and brought up to date (README: Upgrading).
 """
@@ -16,6 +16,7 @@ from pathlib import Path
 import material
 import pytest
 
+from generator.mkdocs_plugin.material_markup import INVALID_TOGGLES
 from tests.support import ROOT
 
 UPSTREAM = ROOT / "tests" / "upstream" / "material"
@@ -26,6 +27,7 @@ REPLACED = {
     "partials/progress.html": "overrides/partials/progress.html",
     "partials/language.html": "overrides/partials/language.html",
     "partials/javascripts/base.html": "overrides/partials/javascripts/base.html",
+    "partials/toc.html": "overrides/partials/toc.html",
 }
 
 
@@ -45,6 +47,15 @@ def test_the_installed_material_file_is_the_one_our_override_was_made_from(origi
         f"Compare {INSTALLED / original} with {REPLACED[original]}, carry the change over, "
         f"then copy the new original to tests/upstream/material/{original}."
     )
+
+
+def test_material_still_writes_the_toggles_the_build_makes_valid() -> None:
+    base = (INSTALLED / "base.html").read_text(encoding="utf-8")
+    for toggle in INVALID_TOGGLES:
+        assert toggle in base, (
+            f"Material {material.__version__} no longer writes {toggle} in base.html: see what it writes now "
+            "and update generator/mkdocs_plugin/material_markup.py (tests/test_markup_checkers.py shows the result)."
+        )
 
 
 def _pages(site: Path) -> dict[str, str]:

@@ -26,6 +26,7 @@ from ..page.render import RenderedGuide, render_home
 from .config import GiljabiConfig, content_policy
 from .guide_page import GuidePage
 from .labels import label_lookup
+from .material_markup import valid_toggles
 from .search_worker import worker_swapper
 
 log = logging.getLogger("mkdocs.plugins.giljabi")
@@ -127,6 +128,12 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         # overrides/main.html pipes Material's __config block through this filter.
         env.filters["giljabi_search_worker"] = worker_swapper(config.theme.dirs) if self.config.search_korean else (lambda rendered: rendered)
         return env
+
+    def on_post_page(self, output: str, *, page: object, config: MkDocsConfig) -> str:
+        return valid_toggles(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return valid_toggles(output_content)  # 404.html is a theme template, not a page
 
     @event_priority(-100)  # after Material's search plugin has written search/search_index.json
     def on_post_build(self, *, config: MkDocsConfig) -> None:
