@@ -12,7 +12,7 @@ import typing
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -47,6 +47,33 @@ class Fact(Strict):
     id: Ident = field("아이디", "이 항목의 고정 아이디입니다. 영문 소문자, 숫자, 하이픈만 씁니다.", "영문 소문자와 숫자, 하이픈(-)으로 적어 주세요. 예: valid-period")
     label: Text = field("항목 이름", "핵심 정보의 이름입니다. 예: 유효기간", "짧은 이름을 적어 주세요. 예: 유효기간")
     value: Text = field("내용", "핵심 정보의 값입니다. 예: 3년", "짧은 값을 적어 주세요. 예: 3년")
+
+
+# A menu path is a list, one screen name an item; an arrow inside an item means the editor wrote
+# the whole path on one line, which the page could not draw as separate steps.
+_PATH_ARROWS = ("→", "->", ">", "›", "»", "▶", "⇒")
+
+
+def _one_menu_name(name: str) -> str:
+    if arrow := next((a for a in _PATH_ARROWS if a in name), None):
+        raise ValueError(f"메뉴 이름 '{name}'에 화살표 '{arrow}'가 들어 있습니다. 메뉴 이름은 한 칸에 하나씩 적습니다")
+    return name
+
+
+MenuName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40), AfterValidator(_one_menu_name)]
+
+
+class MenuPath(Strict):
+    channel: Channel = field("채널", "이 경로를 쓰는 곳입니다. PC 또는 모바일입니다.", "PC 또는 모바일 중 하나를 적어 주세요")
+    start: Text | None = field(
+        "시작하는 곳", "경로가 시작되는 곳입니다. 예: KB국민은행 홈페이지(www.kbstar.com), KB스타뱅킹 앱. 없어도 됩니다.", "시작하는 곳을 짧게 적거나 이 줄을 지워 주세요", default=None
+    )
+    menus: list[MenuName] = field(
+        "메뉴 이름",
+        "화면에서 차례로 누를 메뉴의 이름입니다. 화면에 보이는 이름 그대로, 한 칸에 하나씩 적습니다.",
+        "메뉴 이름을 '[인증센터, 개인, 금융인증서 발급/재발급]'처럼 한 칸에 하나씩 목록으로 적어 주세요 (40자 이내)",
+        min_length=1,
+    )
 
 
 class Prerequisite(Strict):
@@ -136,6 +163,12 @@ class Guide(Strict):
     )
     intro: Text | None = field("들어가며", "이 절차가 왜 필요한지 설명하는 문단입니다.", "왜 필요한지 문장으로 적거나 이 줄을 지워 주세요", default=None)
     facts: list[Fact] = field("핵심 정보", "요약 상자에 보일 짧은 사실들입니다.", "'- id: …, label: …, value: …' 형식으로 한 개 이상 적어 주세요", min_length=1)
+    menu_paths: list[MenuPath] = field(
+        "메뉴 경로",
+        "채널마다 가장 빨리 가는 메뉴 경로입니다. 페이지 위쪽과 인쇄용 안내문에 '화면 이름은 바뀔 수 있습니다'라는 안내와 함께 보입니다.",
+        "'- channel: PC, menus: [인증센터, 개인, …]' 형식으로 적거나 이 부분을 지워 주세요",
+        default_factory=list,
+    )
     prerequisites: list[Prerequisite] = field("준비물", "시작하기 전에 준비할 것들입니다.", "'- id: …, text: …' 형식으로 한 개 이상 적어 주세요", min_length=1)
     steps: list[Step] = field("단계", "순서대로 따라 할 단계들입니다.", "'- id: …, title: …, body: …' 형식으로 한 개 이상 적어 주세요", min_length=1)
     failures: list[Failure] = field("실패 원인", "유리한 상황 / 대표 실패 원인 / 주의점 표의 행들입니다.", "'- id: …, situation: …, cause: …, watch: …' 형식으로 적어 주세요", default_factory=list)

@@ -22,6 +22,7 @@ class Part:
 def outline(guide: Guide) -> tuple[Part, ...]:
     """The page's parts that this guide has, in page order; each has a template in templates/guide/."""
     parts = [
+        ("menu-paths", "바로 가는 길", guide.menu_paths),
         ("intro", "왜 필요한가요", guide.intro),
         ("prerequisites", "준비물", True),
         ("checklists-before", "시작하기 전에 확인할 것", guide.checklists_at("before")),

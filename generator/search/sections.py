@@ -49,6 +49,9 @@ def guide_sections(guide: Guide) -> Page:
     sections = [Section("", _plain(guide.title), _plain(guide.summary), tuple(_plain(a) for a in guide.aliases))]
     sections += [Section(f"fact-{fact.id}", f"한눈에 보기 · {_plain(fact.label)}", _plain(fact.value)) for fact in guide.facts]
     sections += [Section(f"warning-{n}", _plain(w.title), _join(w.body, *w.points)) for n, w in enumerate(guide.warnings, start=1)]
+    if guide.menu_paths:
+        routes = [" ".join([path.channel, _join(path.start), *map(_plain, path.menus)]) for path in guide.menu_paths]
+        sections.append(Section("menu-paths", part_name["menu-paths"], " ".join(routes)))
     if guide.intro:
         sections.append(Section("intro", part_name["intro"], _plain(guide.intro)))
     sections += [Section(f"prerequisite-{item.id}", "준비물", _join(item.text, item.detail)) for item in guide.prerequisites]
