@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -19,7 +20,7 @@ from generator.content.problems import ContentError
 from generator.handout.address import page_url
 from generator.handout.document import MissingGlyphError, handout_html, render_document, render_pdf
 from generator.handout.keepall import WORD_JOINER, keep_words
-from tests.support import ROOT, build_site, copy_project, shown_text
+from tests.support import ROOT, build_site, copy_project, run_script, shown_text
 
 # Two A4 sheets printed on both sides: the checklists print whole where they apply, before and after the steps.
 MAX_PAGES = 4
@@ -280,8 +281,7 @@ def test_progress_is_silent_off_a_terminal() -> None:
     log = io.StringIO()
     progress = Progress(5, log)
     for _ in range(5):
-        progress.start("x")
-        progress.advance()
+        progress.advance("x")
     progress.close()
     assert log.getvalue() == ""
 
@@ -318,3 +318,33 @@ def test_page_url_is_the_guide_page_joined_to_the_site_url(site_url: str, guide_
 
     guide = guide_files[0].guide
     assert page_url(site_url, guide) == urljoin(site_url.rstrip("/") + "/", f"guides/{guide.id}/")
+
+
+def _handouts_in_workers(cache: Path, jobs: int, *extra: str) -> dict:
+    return json.loads(run_script("handouts_in_workers", str(cache), str(jobs), *extra).stdout)
+
+
+def _signer(pdf: str) -> int:
+    return int(re.search(r"% rendered by (\d+)", pdf).group(1))  # type: ignore[union-attr]
+
+
+def test_worker_processes_render_the_same_handouts_as_one_process(tmp_path: Path) -> None:
+    parallel = _handouts_in_workers(tmp_path / "parallel", 2)
+    serial = _handouts_in_workers(tmp_path / "serial", 1)
+    signers = {_signer(h["pdf"]) for h in parallel["handouts"]}
+    assert parallel["parent"] not in signers and len(signers) == 2, "two worker processes rendered them"
+    assert {_signer(h["pdf"]) for h in serial["handouts"]} == {serial["parent"]}
+    unsigned = [[re.sub(r"% rendered by \d+", "", h["pdf"]) for h in run["handouts"]] for run in (parallel, serial)]
+    assert unsigned[0] == unsigned[1]
+    assert [h["uri"] for h in parallel["handouts"]] == ["guides/kb-financial-certificate/handout.pdf", "guides/copy-2/handout.pdf", "guides/copy-3/handout.pdf"]
+    # The bar counts every handout, whichever process finished it, and names the one that did.
+    assert "3/3" in parallel["progress"] and "1/3" in parallel["progress"] and "copy-2" in parallel["progress"]
+    again = _handouts_in_workers(tmp_path / "parallel", 2)
+    assert [h["rendered"] for h in again["handouts"]] == [False] * 3 and again["progress"] == ""
+
+
+def test_a_missing_glyph_found_by_a_worker_names_the_field(tmp_path: Path) -> None:
+    result = _handouts_in_workers(tmp_path, 2, UNDRAWABLE)
+    (problem,) = result["problems"]
+    assert ": title: 인쇄용 안내문(PDF)에 그릴 수 없는 글자가 있습니다" in problem and "U+F0041" in problem
+    assert sorted(p.name.split(".")[0] for p in tmp_path.glob("*.pdf")) == ["copy-2", "kb-financial-certificate"]

@@ -3,10 +3,13 @@
 A handout is kept in .cache/handouts/ under a key of its guide's data, the page address its QR
 code opens, and the code fingerprint (every module, template and stylesheet of the package, and
 the versions of WeasyPrint and the rest), so a change anywhere in the package renders it again.
+Handouts to render go to one worker process per core, by the same rule as the compile workers
+(``workers.py``): a first build of a big site renders on every core.
 """
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,11 +17,13 @@ from pathlib import Path
 from typing import TextIO
 
 from ..content.loader import GuideFile
+from ..content.check import sorted_problems
 from ..content.problems import ContentError, Problem
 from ..handout.address import handout_uri, page_url
-from ..handout.document import MissingGlyphError, glyph_problems, render_pdf
+from ..handout.document import MissingGlyphError, glyph_problems, load_renderer, render_pdf
 from .cache import FileCache, cache_key, installed_fingerprint
 from .progress import Progress
+from .workers import map_forked, may_fork
 
 # `mkdocs serve` (a local site_url) and `mkdocs build` (the public one) each have their own
 # handouts; keeping two per guide makes switching between them cost nothing.
@@ -38,9 +43,26 @@ def handout_key(loaded: GuideFile, url: str, fingerprint: str = "") -> str:
     return cache_key(fingerprint or installed_fingerprint(), loaded.content_digest(), url)
 
 
-def build_handouts(guides: Sequence[GuideFile], site_url: str, cache_dir: Path, stream: TextIO | None = None) -> list[Handout]:
+def _render_to_cache(todo: Sequence[tuple[GuideFile, str, str]], cache: FileCache) -> tuple[str, list[Problem]]:
+    """Render one or more handouts into the cache: the last guide's id, and the problems found."""
+    problems: list[Problem] = []
+    for loaded, url, name in todo:
+        try:
+            pdf = render_pdf(loaded.guide, url)
+        except MissingGlyphError as error:
+            problems.extend(glyph_problems(loaded, error))
+        else:
+            cache.write(name, pdf)
+            cache.keep_newest(f"{loaded.guide.id}.", KEEP_PER_GUIDE)
+    return todo[-1][0].guide.id, problems
+
+
+def build_handouts(
+    guides: Sequence[GuideFile], site_url: str, cache_dir: Path, stream: TextIO | None = None, jobs: int | None = None
+) -> list[Handout]:
     """Render the handouts that are not in the cache and list every guide's PDF.
 
+    ``jobs`` as the plugin's option: 0 or None renders on every core, 1 in this process.
     Raises ContentError, after trying every guide, when some text cannot be drawn.
     """
     cache = FileCache(cache_dir, ".pdf")
@@ -51,20 +73,23 @@ def build_handouts(guides: Sequence[GuideFile], site_url: str, cache_dir: Path, 
     todo = [item for item in planned if not cache.path(item[2]).is_file()]
     progress = Progress(len(todo), stream if stream is not None else sys.stderr)
     problems: list[Problem] = []
+
+    def done(result: tuple[str, list[Problem]]) -> None:
+        guide_id, found = result
+        problems.extend(found)
+        progress.advance(guide_id)
+
     try:
-        for loaded, url, name in todo:
-            progress.start(loaded.guide.id)
-            try:
-                pdf = render_pdf(loaded.guide, url)
-            except MissingGlyphError as error:
-                problems.extend(glyph_problems(loaded, error))
-            else:
-                cache.write(name, pdf)
-                cache.keep_newest(f"{loaded.guide.id}.", KEEP_PER_GUIDE)
-            progress.advance()
+        if len(todo) > 1 and may_fork(jobs):
+            # Loaded once here, WeasyPrint and the parsed stylesheet are inherited by every worker.
+            load_renderer()
+            map_forked(functools.partial(_render_to_cache, cache=cache), [[item] for item in todo], jobs, on_result=done)
+        else:
+            for item in todo:
+                done(_render_to_cache([item], cache))
     finally:
         progress.close()
     if problems:
-        raise ContentError(problems)
+        raise ContentError(sorted_problems(problems))
     rendered = {name for _loaded, _url, name in todo}
     return [Handout(loaded.guide.id, handout_uri(loaded.guide), cache.path(name), name in rendered) for loaded, _url, name in planned]

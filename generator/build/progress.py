@@ -8,7 +8,7 @@ WIDTH = 24
 
 
 class Progress:
-    """Redraws ``안내문 PDF 만드는 중 [####····] 3/40`` in place; silent when not a terminal.
+    """Redraws ``안내문 PDF 만드는 중 [####····] 3/40 kb-otp`` in place; silent when not a terminal.
 
     Logs and CI output stay clean because nothing is written unless the stream is a TTY.
     """
@@ -25,14 +25,11 @@ class Progress:
         self.stream.write(f"\r\033[K안내문 PDF 만드는 중 [{bar}] {self.done}/{self.total} {label}")
         self.stream.flush()
 
-    def start(self, label: str) -> None:
-        if self.shown:
-            self._draw(label)
-
-    def advance(self) -> None:
+    def advance(self, label: str = "") -> None:
+        """One more done; label names it (the handout that just finished)."""
         self.done += 1
         if self.shown:
-            self._draw("")
+            self._draw(label)
 
     def close(self) -> None:
         if self.shown:

@@ -75,6 +75,11 @@ def _weasyprint_setup():  # -> (FontConfiguration, CSS)
     return font_config, CSS(string=stylesheet_text(), font_config=font_config)
 
 
+def load_renderer() -> None:
+    """Load WeasyPrint and parse the stylesheet now, so that forked workers inherit them."""
+    _weasyprint_setup()
+
+
 def qr_svg(url: str) -> Markup:
     """The page URL as a vector QR code with its quiet zone, sized by the stylesheet."""
     svg = segno.make(url, error="m", micro=False).svg_inline(omitsize=True, border=4, dark="#000")

@@ -103,7 +103,7 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         if not config.site_url:
             raise PluginError(SITE_URL_MISSING)
         try:  # the PDFs come from the cache in .cache/handouts/ unless something that shapes them changed
-            handouts = build_handouts(guides, config.site_url, cache_dir=self.cache_root / "handouts")
+            handouts = build_handouts(guides, config.site_url, cache_dir=self.cache_root / "handouts", jobs=self.config.jobs or None)
         except ContentError as error:
             raise PluginError("인쇄용 안내문(PDF)을 만들 수 없어 사이트를 만들지 않았습니다.\n" + error.report()) from None
         for handout in handouts:
