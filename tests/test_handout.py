@@ -96,8 +96,9 @@ def test_handout_embeds_korean_fonts_regular_and_bold(handouts) -> None:
             assert "Type 3" not in row, f"{guide_id}: {name} is a Type 3 font"
             assert re.search(r"\byes\s+yes\s+yes\b", row), f"{guide_id}: {name} is not embedded as a subset with Unicode map: {row}"
         names = [name for name, _ in fonts]
-        assert any(re.search(r"\+Noto-?Sans-?CJK-?KR$", n, re.I) for n in names), names
-        assert any(re.search(r"\+Noto-?Sans-?CJK-?KR-Bold$", n, re.I) for n in names), names
+        # Noto Sans CJK KR, cut to Korean before it is embedded (generator/handout/korean_font.py)
+        assert any(re.search(r"\+Noto-?Sans-?CJK-?KR-?Hangul$", n, re.I) for n in names), names
+        assert any(re.search(r"\+Noto-?Sans-?CJK-?KR-?Hangul-Bold$", n, re.I) for n in names), names
 
 
 def test_handout_fits_its_page_budget(handouts) -> None:
@@ -348,3 +349,13 @@ def test_a_missing_glyph_found_by_a_worker_names_the_field(tmp_path: Path) -> No
     (problem,) = result["problems"]
     assert ": title: 인쇄용 안내문(PDF)에 그릴 수 없는 글자가 있습니다" in problem and "U+F0041" in problem
     assert sorted(p.name.split(".")[0] for p in tmp_path.glob("*.pdf")) == ["copy-2", "kb-financial-certificate"]
+
+
+def test_characters_outside_the_korean_cut_fall_back_to_the_installed_font(seed, tmp_path: Path) -> None:
+    # 韓 (a Hanja) is not in the font cut to Korean, but the installed Noto Sans CJK KR has it.
+    pdf = tmp_path / "hanja.pdf"
+    pdf.write_bytes(render_pdf(seed.guide.model_copy(update={"title": "韓國 금융인증서"}), "https://example.org/guides/x/"))
+    names = [row.split()[0] for row in _run("pdffonts", str(pdf)).splitlines()[2:]]
+    assert any(re.search(r"\+Noto-?Sans-?CJK-?KR-?Hangul$", n, re.I) for n in names), names
+    assert any(re.search(r"\+Noto-?Sans-?CJK-?KR(-Bold)?$", n, re.I) for n in names), names
+    assert "韓國" in _run("pdftotext", str(pdf), "-")

@@ -19,6 +19,7 @@ from ..content.model import Guide
 from ..content.problems import Problem
 from ..content.walk import text_fields
 from .keepall import keep_words
+from .korean_font import font_faces
 
 if TYPE_CHECKING:
     from weasyprint import Document
@@ -66,17 +67,17 @@ def _weasyprint_setup():  # -> (FontConfiguration, CSS)
     """The parsed stylesheet and its font configuration, shared by every handout of a build.
 
     Sharing them saves about a tenth of each render. They hold no per-guide state: the
-    stylesheet has no @font-face rule, so the configuration only caches system fonts.
+    only @font-face rules are the Korean font's, the same for every handout.
     """
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
     font_config = FontConfiguration()
-    return font_config, CSS(string=stylesheet_text(), font_config=font_config)
+    return font_config, CSS(string=font_faces() + stylesheet_text(), font_config=font_config)
 
 
 def load_renderer() -> None:
-    """Load WeasyPrint and parse the stylesheet now, so that forked workers inherit them."""
+    """Load WeasyPrint, the Korean font and the stylesheet now, so that forked workers inherit them."""
     _weasyprint_setup()
 
 
