@@ -9,6 +9,9 @@ For every guide in content/ it prints:
   build does on a cache miss), after one untimed warm-up render that loads the fonts; wall
   time and CPU time, with the machine's load average, since others may share the machine;
 - the PDF's size and page count;
+- what tagging costs (PDF/UA-1, generator.handout.document.PDF_OPTIONS): the same laid-out
+  document written tagged and untagged, turn about, --repeat times each; CPU medians and
+  their ratio, and both sizes;
 
 and for all guides together, through the same function the MkDocs plugin calls
 (generator.build.handouts.build_handouts) with a fresh cache folder:
@@ -37,7 +40,7 @@ from mkdocs.config import load_config
 from generator.build.compile import compile_all
 from generator.build.handouts import build_handouts
 from generator.handout.address import page_url
-from generator.handout.document import render_pdf
+from generator.handout.document import PDF_OPTIONS, render_document, render_pdf
 from tests.support import CONTENT, site_settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,6 +85,8 @@ def main(argv: list[str] | None = None) -> None:
             f"CPU {statistics.median(cpu):.2f}초, {size_kb:.0f} KB (목표 {TARGET_KB} KB 이하), {_pages(pdf)}쪽"
         )
 
+        _tagging_cost(loaded.guide, url, args.repeat)
+
     with tempfile.TemporaryDirectory(prefix="giljabi-handouts-") as folder:
         cache = Path(folder)
         started = time.perf_counter()
@@ -95,6 +100,23 @@ def main(argv: list[str] | None = None) -> None:
         assert not any(h.rendered for h in handouts)
     print(f"  전체 첫 빌드(캐시 없음): {first:.2f}초")
     print(f"  바뀐 것이 없을 때 다시 빌드: {statistics.median(again) * 1000:.1f}ms (중앙값, 안내서 {len(guides)}개의 해시 계산과 캐시 확인)")
+
+
+def _tagging_cost(guide, url: str, repeat: int) -> None:
+    """Layout and writing, tagged and untagged side by side: the tags are built while writing,
+    from the boxes of the same layout, so both halves are timed."""
+    cpu: dict[bool, list[float]] = {True: [], False: []}
+    size: dict[bool, int] = {}
+    for _ in range(repeat):
+        for tagged in (False, True):
+            started = time.process_time()
+            size[tagged] = len(render_document(guide, url).write_pdf(**(PDF_OPTIONS if tagged else {})))
+            cpu[tagged].append(time.process_time() - started)
+    plain, tags = statistics.median(cpu[False]), statistics.median(cpu[True])
+    print(
+        f"    태그(PDF/UA-1): CPU {tags:.2f}초, 태그 없이 {plain:.2f}초 (번갈아 {repeat}번씩, 중앙값), "
+        f"{tags / plain:.2f}배; 크기 {size[True] / 1024:.0f} KB, 태그 없이 {size[False] / 1024:.0f} KB"
+    )
 
 
 if __name__ == "__main__":

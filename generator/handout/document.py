@@ -24,6 +24,9 @@ from .korean_font import font_faces
 if TYPE_CHECKING:
     from weasyprint import Document
 
+# PDF/UA-1: a tagged PDF (headings, lists, tables and the checklist as structure a screen reader
+# walks), with the document's language from <html lang="ko"> and its title shown as the window title.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
 TEMPLATE = "handout.html.j2"
 STYLESHEET = "handout.css"
 _NOTDEF = ".notdef glyph rendered"
@@ -82,8 +85,9 @@ def load_renderer() -> None:
 
 
 def qr_svg(url: str) -> Markup:
-    """The page URL as a vector QR code with its quiet zone, sized by the stylesheet."""
-    svg = segno.make(url, error="m", micro=False).svg_inline(omitsize=True, border=4, dark="#000")
+    """The page URL as a vector QR code with its quiet zone, sized by the stylesheet; its title
+    is the figure's alternative text in the tagged PDF."""
+    svg = segno.make(url, error="m", micro=False).svg_inline(omitsize=True, border=4, dark="#000", title=f"온라인 안내서로 가는 QR 코드: {url}")
     return Markup(svg)
 
 
@@ -151,7 +155,7 @@ def render_pdf(guide: Guide, page_url: str) -> bytes:
     """The handout as PDF bytes; raises MissingGlyphError instead of printing empty boxes."""
     # WeasyPrint reports missing glyphs while drawing, so the watch spans layout and writing.
     with _watch_glyphs() as watch:
-        pdf = render_document(guide, page_url).write_pdf()
+        pdf = render_document(guide, page_url).write_pdf(**PDF_OPTIONS)
     if watch.characters:
         raise MissingGlyphError(watch.characters)
     return pdf
