@@ -348,7 +348,7 @@ def built_page(guide: Guide) -> tuple[BeautifulSoup, dict[str, object]]:
     A guide page is the renderer's HTML as it is; the home page is Markdown, converted as MkDocs converts it.
     """
     rendered = render_guide(guide)
-    _body, meta = get_data(front_matter(rendered, hide_from_material_search=True))
+    _body, meta = get_data(front_matter(rendered, f"{guide.url}share.png", hide_from_material_search=True))
     converter = site_markdown()
     converter.reset()
     home_html = converter.convert(get_data(render_home([guide]))[0])

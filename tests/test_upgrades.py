@@ -1,6 +1,6 @@
 """An upgrade of Material or MkDocs that changes what we build on fails here, naming the file.
 
-overrides/ replaces five of Material's partials, and the plugin rewrites two tags of its base.html. tests/upstream/material/ keeps each original as
+overrides/ replaces Material's 404 page and six of its partials, and the plugin rewrites two tags of its base.html. tests/upstream/material/ keeps each original as
 it was when our copy was made; when the installed Material's file differs from it, the
 override must be compared with the new original and brought up to date (README: Upgrading).
 """
@@ -28,12 +28,15 @@ REPLACED = {
     "partials/language.html": "overrides/partials/language.html",
     "partials/javascripts/base.html": "overrides/partials/javascripts/base.html",
     "partials/toc.html": "overrides/partials/toc.html",
+    "partials/copyright.html": "overrides/partials/copyright.html",
+    "404.html": "overrides/404.html",
 }
 
 
 def test_every_override_of_a_material_file_is_listed() -> None:
     overrides = {p.relative_to(ROOT / "overrides").as_posix() for p in (ROOT / "overrides").rglob("*.html")}
-    ours = {"main.html", "partials/languages/ko-giljabi.html"}  # extends base.html; a language of our own
+    # extends base.html; a language of our own; the head's icons and share tags
+    ours = {"main.html", "partials/languages/ko-giljabi.html", "partials/site-icons.html", "partials/share.html"}
     assert overrides - ours == {Path(o).relative_to("overrides").as_posix() for o in REPLACED.values()}
     assert {p.relative_to(UPSTREAM).as_posix() for p in UPSTREAM.rglob("*.html")} == set(REPLACED)
 

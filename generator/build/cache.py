@@ -25,7 +25,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent
 # The libraries whose version can change what a guide, a handout or the search files look like.
-DISTRIBUTIONS = ("pydantic", "pydantic-core", "markdown", "jinja2", "markupsafe", "pyyaml", "weasyprint", "segno")
+DISTRIBUTIONS = ("pydantic", "pydantic-core", "markdown", "jinja2", "markupsafe", "pyyaml", "weasyprint", "segno", "pillow")
 _SOURCE_SUFFIXES = (".py", ".j2", ".css", ".json", ".yml")
 _COMPLETE = ".complete"  # written last into a cached folder: one without it was interrupted
 

@@ -24,6 +24,9 @@ class GiljabiConfig(base.Config):
     # Search: false keeps Material's stock search index and worker, which split Korean
     # on spaces only; the search evaluation builds the site both ways to compare them.
     search_korean = c.Type(bool, default=True)
+    # Readers: where "잘못된 내용 알리기" in every page's footer leads (https:// or mailto:).
+    # {url} and {title} become the page's address and title, URL-encoded. Empty: no such link.
+    report_url = c.Type(str, default="")
     # Build: processes that compile guides missing from the cache (.cache/guides/);
     # 0 means one per CPU core. Set 1 where worker processes are unwelcome.
     jobs = c.Type(int, default=0)

@@ -20,13 +20,18 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..build.cache import FolderCache, link_or_copy
 from ..build.compile import Compiled, Settings, Stats, compile_all
 from ..build.handouts import build_handouts
+from ..build.share_images import SITE_IMAGE, build_share_images, share_image_uri, site_card
 from ..build.search_job import SearchJob, guides_part, search_key
 from ..content.problems import ContentError, Problem
+from ..content.text import plain_text
 from ..page.render import RenderedGuide, render_home
+from ..share.card import FontMissingError
+from ..share.icon import PNG_ICON, SVG_ICON, TOUCH_ICON, icon_files
 from .config import GiljabiConfig, content_policy
 from .guide_page import GuidePage
 from .labels import label_lookup
 from .material_markup import valid_toggles
+from .report import BAD_REPORT_URL, SCHEMES, report_href
 from .search_worker import worker_swapper
 
 log = logging.getLogger("mkdocs.plugins.giljabi")
@@ -58,9 +63,14 @@ def compile_site_guides(options: GiljabiConfig, docs_dir: Path, root: Path) -> t
     return compile_all(docs_dir, settings, cache_dir=root / CACHE_FOLDER / "guides", jobs=options.jobs or None)
 
 
-def front_matter(page: RenderedGuide, *, hide_from_material_search: bool) -> str:
-    """The page file's whole text: its title and description for the theme, and no body."""
-    lines = ["---", f"title: {json.dumps(page.title, ensure_ascii=False)}", f"description: {json.dumps(page.description, ensure_ascii=False)}"]
+def front_matter(page: RenderedGuide, share_image: str, *, hide_from_material_search: bool) -> str:
+    """The page file's whole text: its title, description and share image for the theme, and no body."""
+    lines = [
+        "---",
+        f"title: {json.dumps(page.title, ensure_ascii=False)}",
+        f"description: {json.dumps(page.description, ensure_ascii=False)}",
+        f"share_image: {json.dumps(share_image)}",  # overrides/partials/share.html
+    ]
     if hide_from_material_search:  # the Korean index is made from the guide's data instead
         lines.append("search: {exclude: true}")
     return "\n".join([*lines, "---", ""])
@@ -76,6 +86,8 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         root = Path(config.config_file_path).parent if config.config_file_path else Path(config.docs_dir).parent
         self.cache_root = root / CACHE_FOLDER
         self.search_cache = FolderCache(self.cache_root / "search")
+        if self.config.report_url and not self.config.report_url.startswith(SCHEMES):
+            raise PluginError(BAD_REPORT_URL.format(value=self.config.report_url))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -95,7 +107,7 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         guides = [compiled.file for compiled in self.compiled if compiled.file is not None]
         for compiled in self.compiled:
             assert compiled.file is not None and compiled.page is not None
-            source = front_matter(compiled.page, hide_from_material_search=self.config.search_korean)
+            source = front_matter(compiled.page, share_image_uri(compiled.file), hide_from_material_search=self.config.search_korean)
             file = File.generated(config, compiled.file.guide.page_src, content=source, inclusion=InclusionLevel.NOT_IN_NAV)
             file.edit_uri = compiled.file.path.relative_to(docs_dir.resolve()).as_posix()
             GuidePage(file, config, compiled.page)
@@ -108,6 +120,19 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
             raise PluginError("인쇄용 안내문(PDF)을 만들 수 없어 사이트를 만들지 않았습니다.\n" + error.report()) from None
         for handout in handouts:
             files.append(LinkedFile.generated(config, handout.uri, abs_src_path=str(handout.path)))
+        site = site_card(config.site_name, config.site_description or "", config.site_url)
+        try:  # from the cache in .cache/share-images/ unless a title changed
+            images = build_share_images(guides, site, cache_dir=self.cache_root / "share-images")
+        except ContentError as error:
+            raise PluginError("공유 이미지를 만들 수 없어 사이트를 만들지 않았습니다.\n" + error.report()) from None
+        except ValueError as error:
+            raise PluginError(f"mkdocs.yml의 site_name이나 site_description에 공유 이미지에 그릴 수 없는 글자가 있습니다: {error} — 그 글자를 지우거나 바꿔 주세요") from None
+        except FontMissingError as error:
+            raise PluginError(str(error)) from None
+        for image in images:
+            files.append(LinkedFile.generated(config, image.uri, abs_src_path=str(image.path)))
+        for uri, data in icon_files().items():
+            files.append(File.generated(config, uri, content=data))
         if files.get_file_from_path("index.md") is None:
             files.append(File.generated(config, "index.md", content=render_home([loaded.guide for loaded in guides])))
         if self.config.search_korean:  # the guides' part of the index is made on another core while MkDocs renders
@@ -125,9 +150,26 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         (self.cache_root / "jinja").mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self.cache_root / "jinja"))
         env.globals["giljabi_label"] = label_lookup(env, config.theme["language"])  # overrides/partials/language.html
+        # overrides/partials/share.html, site-icons.html, copyright.html and 404.html
+        env.globals["giljabi_share_image"] = SITE_IMAGE
+        env.globals["giljabi_icons"] = {"svg": SVG_ICON, "png": PNG_ICON, "touch": TOUCH_ICON}
+        env.globals["giljabi_report_url"] = self._report_url
+        env.globals["giljabi_guides"] = [
+            {"title": plain_text(c.file.guide.title), "institution": plain_text(c.file.guide.institution), "url": c.file.guide.url}
+            for c in self.compiled
+            if c.file is not None
+        ]
         # overrides/main.html pipes Material's __config block through this filter.
         env.filters["giljabi_search_worker"] = worker_swapper(config.theme.dirs) if self.config.search_korean else (lambda rendered: rendered)
         return env
+
+    def _report_url(self, page: object, config: dict) -> str:
+        """Where "잘못된 내용 알리기" leads from this page (None: the 404 page), or "" for no link."""
+        if not self.config.report_url:
+            return ""
+        if page is None or getattr(page, "is_homepage", False):
+            return report_href(self.config.report_url, config["site_url"], config["site_name"])
+        return report_href(self.config.report_url, page.canonical_url, str(page.title))
 
     def on_post_page(self, output: str, *, page: object, config: MkDocsConfig) -> str:
         return valid_toggles(output)
