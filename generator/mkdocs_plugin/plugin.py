@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from ..build.cache import FolderCache, link_or_copy
 from ..build.compile import Compiled, Settings, Stats, compile_all
@@ -26,7 +27,7 @@ from ..content.problems import ContentError, Problem
 from ..content.text import plain_text
 from ..page.render import RenderedGuide, render_home
 from ..share.card import FontMissingError
-from ..share.icon import PNG_ICON, SVG_ICON, TOUCH_ICON, icon_files
+from ..share.icon import PNG_ICON, TOUCH_ICON, icon_files
 from .config import GiljabiConfig, content_policy
 from .guide_page import GuidePage
 from .labels import label_lookup
@@ -152,7 +153,7 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         env.globals["giljabi_label"] = label_lookup(env, config.theme["language"])  # overrides/partials/language.html
         # overrides/partials/share.html, site-icons.html, copyright.html and 404.html
         env.globals["giljabi_share_image"] = SITE_IMAGE
-        env.globals["giljabi_icons"] = {"svg": SVG_ICON, "png": PNG_ICON, "touch": TOUCH_ICON}
+        env.globals["giljabi_icons"] = {"png": PNG_ICON, "touch": TOUCH_ICON}  # the SVG is theme.favicon
         env.globals["giljabi_report_url"] = self._report_url
         env.globals["giljabi_guides"] = [
             {"title": plain_text(c.file.guide.title), "institution": plain_text(c.file.guide.institution), "url": c.file.guide.url}
@@ -163,11 +164,11 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         env.filters["giljabi_search_worker"] = worker_swapper(config.theme.dirs) if self.config.search_korean else (lambda rendered: rendered)
         return env
 
-    def _report_url(self, page: object, config: dict) -> str:
+    def _report_url(self, page: Page | None, config: MkDocsConfig) -> str:
         """Where "잘못된 내용 알리기" leads from this page (None: the 404 page), or "" for no link."""
         if not self.config.report_url:
             return ""
-        if page is None or getattr(page, "is_homepage", False):
+        if page is None or page.is_homepage:
             return report_href(self.config.report_url, config["site_url"], config["site_name"])
         return report_href(self.config.report_url, page.canonical_url, str(page.title))
 
