@@ -73,11 +73,12 @@ def synthetic_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     [
         {"fingerprint": "code-b"},
         {"allowed_domains": (*OFFICIAL, "www.gov.kr")},
+        {"allowed_phone_numbers": ("112", "1332", "118", "182")},
         {"review_max_age_months": 6},
         {"today": TODAY.replace(year=TODAY.year + 1)},
         {"search": False},
     ],
-    ids=["code", "allowed-domains", "review-age", "date", "search-option"],
+    ids=["code", "allowed-domains", "allowed-phone-numbers", "review-age", "date", "search-option"],
 )
 def test_a_compiled_guide_is_compiled_again_when_code_or_an_option_changes(synthetic_content: Path, tmp_path: Path, changed: dict) -> None:
     cached = tmp_path / "guides"

@@ -84,7 +84,7 @@ class Settings:
         policy = self.policy
         parts = (
             self.fingerprint or installed_fingerprint(),
-            repr((policy.allowed_domains, policy.review_max_age_months, policy.today.isoformat())),
+            repr((policy.allowed_domains, policy.allowed_phone_numbers, policy.review_max_age_months, policy.today.isoformat())),
             str(policy.content_dir.resolve()) if policy.content_dir else "",
             str(self.root.resolve()),
             str(self.search),

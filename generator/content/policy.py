@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from .loader import GuideFile
 from .model import Guide
+from .phones import phone_numbers
 from .problems import Loc, Problem, format_path, josa
 from .schema import modeline
 from .text import link_targets
@@ -98,12 +99,14 @@ class ContentPolicy:
     review_max_age_months: int
     today: dt.date
     content_dir: Path | None = None
+    allowed_phone_numbers: tuple[str, ...] = ()  # digits only: "1332", "15881234"
 
     def check_file(self, subject: Subject) -> Iterable[Problem]:
         """Every check that looks at one file alone, valid or not, so an editor sees every problem
         in one run instead of one kind per run."""
         yield from self.check_markup(subject)
         yield from self.check_links(subject)
+        yield from self.check_phone_numbers(subject)
         yield from self.check_reviewed(subject)
         yield from self.check_modeline(subject)
 
@@ -173,6 +176,24 @@ class ContentPolicy:
             for host in dict.fromkeys(m.group(0) for m in _BARE_HOST.finditer(prose)):
                 if found := self.host_problem(host):
                     yield subject.problem(loc, *found)
+
+    # Phone numbers -----------------------------------------------------------------------
+
+    def check_phone_numbers(self, subject: Subject) -> Iterable[Problem]:
+        """Only official numbers: the page makes every phone number a tel: link a reader taps, so a
+        scam number slipped into a pull request must never pass (generator/content/phones.py says
+        what counts as a phone number)."""
+        allowed = ", ".join(self.allowed_phone_numbers) or "(없음)"
+        for loc, text in subject.texts:
+            for number in phone_numbers(text):
+                if number.digits not in self.allowed_phone_numbers:
+                    quoted = f"'{number.written}'"
+                    yield subject.problem(
+                        loc,
+                        f"전화번호 {josa(quoted, '은', '는')} 허용 목록에 없습니다",
+                        f"공식 번호({allowed})만 적을 수 있습니다. 새 공식 번호라면 mkdocs.yml의 phone_numbers_allowed에 먼저 추가해야 합니다. "
+                        "전화번호가 아니라면 숫자 뒤에 단위(건, 명 등)를 붙여 주세요",
+                    )
 
     # Review dates -------------------------------------------------------------------------
 

@@ -16,8 +16,9 @@ import jinja2
 
 from ..content.html_templates import html_environment
 from ..content.model import Guide
-from ..content.text import plain
+from ..content.text import blocks, inline, plain
 from .outline import Part, outline
+from .phone_links import with_phone_links
 
 _ID = re.compile(r'\sid="([^"]+)"')
 
@@ -45,6 +46,9 @@ class RenderedGuide:
 def environment() -> jinja2.Environment:
     env = html_environment("generator.page")
     env.filters["item_hash"] = item_hash
+    # Text inside a <label> or a link keeps its numbers as text: a link there would call instead of
+    # ticking the box, or nest one link in another.
+    env.filters.update(inline=with_phone_links(inline), blocks=with_phone_links(blocks), inline_without_tel=inline)
     return env
 
 

@@ -44,6 +44,8 @@ CHROMIUM_ARGS = [
 # The site's link allow-list (mkdocs.yml; test_bad_input.py checks the two agree) and a fixed
 # "today", so that the review-date checks give the same answer on every day the tests run.
 OFFICIAL = ("www.kbstar.com", "obank.kbstar.com", "yeskey.or.kr", "www.yessign.or.kr", "www.fss.or.kr", "www.boho.or.kr")
+# The phone allow-list (mkdocs.yml; test_phone_numbers.py checks the two agree).
+OFFICIAL_PHONES = ("112", "1332", "118")
 TODAY = dt.date(2026, 11, 28)
 
 
@@ -134,7 +136,7 @@ def write_content(content: Path, files: dict[str, str | bytes]) -> Path:
 def policy(content: Path | None = None, *, today: dt.date = TODAY, domains: tuple[str, ...] = OFFICIAL) -> ContentPolicy:
     """The site's rules with a fixed today. Without a content folder the checks that need one
     (the schema comment on line 1, page addresses taken by hand-written pages) are skipped."""
-    return ContentPolicy(allowed_domains=domains, review_max_age_months=12, today=today, content_dir=content)
+    return ContentPolicy(allowed_domains=domains, review_max_age_months=12, today=today, content_dir=content, allowed_phone_numbers=OFFICIAL_PHONES)
 
 
 def settings_for(content: Path, *, folder_checks: bool = True, today: dt.date = TODAY, domains: tuple[str, ...] = OFFICIAL) -> Settings:
