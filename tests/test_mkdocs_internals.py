@@ -60,7 +60,9 @@ def test_a_guide_page_renders_without_markdown(guide_files, monkeypatch: pytest.
     page.read_source(config)
     page.render(config, Files([file]))
     assert page.content == rendered.html
-    assert [(item.id, item.title) for item in page.toc] == [(part.id, str(part.title)) for part in rendered.outline]
+    [title] = page.toc  # the title heads the parts, as the h1 of a Markdown page does
+    assert (title.id, title.title, title.level) == ("title", rendered.title, 1)
+    assert [(item.id, item.title) for item in title.children] == [(part.id, str(part.title)) for part in rendered.outline]
     assert page.present_anchor_ids == set(re.findall(r' id="([^"]+)"', rendered.html))
     assert page.title == "제목" and page._title_from_render is None
 

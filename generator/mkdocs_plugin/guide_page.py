@@ -30,7 +30,10 @@ class GuidePage(Page):
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self.rendered.html
-        self.toc = get_toc([_toc_token(part.id, str(part.title)) for part in self.rendered.outline])
+        # The title heads the parts, as in every Markdown page: Material's skip link goes to the
+        # first entry, so "콘텐츠로 이동" lands on the guide's title, not past its key facts.
+        parts = [_toc_token(2, part.id, str(part.title)) for part in self.rendered.outline]
+        self.toc = get_toc([{**_toc_token(1, "title", self.rendered.title), "children": parts}])
 
     @property  # type: ignore[override]
     def present_anchor_ids(self) -> set[str]:
@@ -40,6 +43,6 @@ class GuidePage(Page):
         return self._anchors
 
 
-def _toc_token(anchor: str, title: str) -> dict[str, Any]:
+def _toc_token(level: int, anchor: str, title: str) -> dict[str, Any]:
     # The shape Python-Markdown's toc extension gives MkDocs (name: the heading's HTML text).
-    return {"level": 2, "id": anchor, "name": title, "html": title, "data-toc-label": "", "children": []}
+    return {"level": level, "id": anchor, "name": title, "html": title, "data-toc-label": "", "children": []}
