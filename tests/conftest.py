@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from generator.content.loader import GuideFile
-from tests.support import CHROMIUM, CHROMIUM_ARGS, OUTPUT, ROOT, build_site, copy_project, serve, site_guides
+from generator.content.model import Guide
+from tests.support import CHROMIUM, CHROMIUM_ARGS, OUTPUT, ROOT, build_site, copy_project, example, serve, site_guides
+
+# Named example guides (tests/examples/) that the deployed test site publishes beside the real ones.
+DEPLOYED_EXAMPLES = ("inline-link-guide",)
 
 
 @pytest.fixture(scope="session")
@@ -48,6 +55,38 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def deployed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real site plus DEPLOYED_EXAMPLES, built with site_url set to where it is served, as on
+    the real host: Material's instant navigation only takes over links listed in sitemap.xml, whose
+    addresses come from site_url (mkdocs serve rewrites it the same way)."""
+    root = tmp_path_factory.mktemp("deployed")
+    site = root / "site"
+    site.mkdir()
+    server, url = serve(site)
+    project = copy_project(root / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"^site_url:.*$", f"site_url: {url}", config.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+    for name in DEPLOYED_EXAMPLES:
+        (project / "content" / "guides" / f"{name}.yml").write_text(example(name), encoding="utf-8")
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def deployed_guides(guide_files: list[GuideFile]) -> list[Guide]:
+    """Every guide of the deployed site: the real ones, then DEPLOYED_EXAMPLES."""
+    return [loaded.guide for loaded in guide_files] + [Guide.model_validate(yaml.safe_load(example(name))) for name in DEPLOYED_EXAMPLES]
+
+
+@pytest.fixture(scope="session")
+def deployed_pages(deployed_guides: list[Guide]) -> list[str]:
+    """Every page of the deployed site, relative to its address: home, about, each guide."""
+    return ["", "about/", *[f"guides/{guide.id}/" for guide in deployed_guides]]
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's Chromium driven by Playwright (Playwright cannot download browsers here)."""
     from playwright.sync_api import sync_playwright
@@ -58,3 +97,31 @@ def browser() -> Iterator[object]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def open_page(browser: Any, deployed_url: str) -> Iterator[Callable[..., Any]]:
+    """Opens a page of the deployed site on a Screen (tests/support/screens.py) in a fresh context:
+    its viewport, touch, default font size and colour scheme. Contexts close after the test."""
+    from tests.support.screens import set_default_font
+
+    contexts: list[Any] = []
+
+    def make(screen: Any, path: str | None = None, *, scheme: str = "light", init_script: str | None = None, **options: Any) -> Any:
+        context = browser.new_context(base_url=deployed_url, color_scheme=scheme, **screen.context_options(), **options)
+        contexts.append(context)
+        if init_script:
+            context.add_init_script(init_script)
+        page = context.new_page()
+        page.errors = []
+        page.on("pageerror", lambda error: page.errors.append(f"page error: {error}"))
+        page.on("console", lambda message: message.type == "error" and page.errors.append(f"console: {message.text}"))
+        if screen.font_px != 16:
+            set_default_font(page, screen.font_px)
+        if path is not None:
+            page.goto(path)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()

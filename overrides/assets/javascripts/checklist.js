@@ -1,21 +1,24 @@
 /* 길잡이 checklists that remember.
  *
- * A reader ticks "신분증 준비" on a phone, leaves for the bank's site and comes back: the
- * ticks must still be there. They live in localStorage, one versioned key per guide,
- * as {item id: hash of the item's text}. A tick counts only while its hash matches the
- * page, so an item whose wording changed comes back unticked, a removed item is dropped,
- * and reordering changes nothing. Without JavaScript the list stays plain checkboxes.
+ * Ticks live in localStorage, one versioned key per guide, as {item id: hash of the item's
+ * text}, so they survive leaving for the bank's site. A tick counts only while its hash
+ * matches the page: a reworded item comes back unticked (the reader is told once), a
+ * removed one is dropped. Every open tab of a guide shares that record: a change is merged
+ * into what is stored, and the storage event shows it in the other tabs.
+ * Without JavaScript the list stays plain checkboxes.
  */
 (() => {
   "use strict";
 
-  const UNDO_MS = 10000;
   // The site's root path keeps two sites on one origin (project pages) apart.
   const ROOT = new URL("../..", document.currentScript.src).pathname;
   const TEXT = {
     progress: (done, all) => `${done} / ${all} 완료`,
     reset: "체크 모두 지우기",
     undo: "되돌리기",
+    cleared: (count) => `체크 ${count}개를 지웠습니다.`,
+    reworded: (count) => `안내서가 고쳐져, 내용이 바뀐 항목 ${count}개는 체크를 풀었습니다. 다시 읽고 체크해 주세요.`,
+    changed: "내용이 바뀐 항목입니다.",
     unavailable: "이 브라우저에서는 체크한 내용을 저장할 수 없어, 페이지를 떠나면 체크가 사라집니다.",
     corrupt: "저장된 체크 기록을 읽을 수 없어 처음부터 다시 체크합니다.",
   };
@@ -58,91 +61,121 @@
 
   const bindGuide = (guide, sections) => {
     const key = storageKey(guide);
-    const [saved, problem] = load(key);
-    const ticks = {};
-    const notices = [];
+    const boxes = sections.flatMap((section) => [...section.querySelectorAll("input.gj-check__input")]);
+    const views = [];
     const notify = (message) => {
-      for (const notice of notices) {
-        notice.textContent = message;
-        notice.hidden = false;
-      }
+      for (const view of views) view.tell(message);
     };
-    const persist = () => save(key, ticks) || notify(TEXT.unavailable);
+    const show = (ticks) => {
+      for (const box of boxes) box.checked = ticks[box.dataset.gjItem] === box.dataset.gjHash;
+      for (const view of views) view.update();
+    };
+    const pairs = (list) => list.map((box) => [box.dataset.gjItem, box.dataset.gjHash]);
+    // The stored ticks that still match an item of this page.
+    const valid = (stored) => Object.fromEntries(pairs(boxes).filter(([id, hash]) => stored[id] === hash));
+    // Applies {item id: hash, or "" to untick} to what is stored now (another tab may have
+    // changed it), or to what the page shows when storage cannot be written.
+    const commit = (change) => {
+      const apply = (ticks) => {
+        for (const id in change) {
+          if (change[id]) ticks[id] = change[id];
+          else delete ticks[id];
+        }
+        return ticks;
+      };
+      const [stored, problem] = load(key);
+      let ticks = apply(valid(stored));
+      if (problem === "unavailable" || !save(key, ticks)) {
+        notify(TEXT.unavailable);
+        ticks = apply(Object.fromEntries(pairs(boxes.filter((box) => box.checked))));
+      }
+      show(ticks);
+    };
 
+    const [saved, problem] = load(key);
     for (const section of sections) {
-      const boxes = [...section.querySelectorAll("input.gj-check__input")];
+      const mine = [...section.querySelectorAll("input.gj-check__input")];
       const progress = element("p", "gj-checklist__progress");
       progress.setAttribute("role", "status");
       const notice = element("p", "gj-checklist__notice");
       notice.hidden = true;
-      notices.push(notice);
       const actions = element("div", "gj-checklist__actions");
       const reset = element("button", "gj-checklist__reset", TEXT.reset);
       const undo = element("button", "gj-checklist__undo", TEXT.undo);
+      const cleared = element("span", "gj-checklist__cleared");
       reset.type = undo.type = "button";
-      undo.hidden = true;
-      actions.append(reset, undo);
+      undo.hidden = cleared.hidden = true;
+      actions.append(reset, undo, cleared);
 
-      for (const box of boxes) {
-        const { gjItem: id, gjHash: hash } = box.dataset;
-        // Unreadable storage: keep what the browser restored for this visit.
-        if (problem !== "unavailable") box.checked = saved[id] === hash;
-        if (box.checked) ticks[id] = hash;
-      }
-
-      const update = () => {
-        progress.textContent = TEXT.progress(boxes.filter((box) => box.checked).length, boxes.length);
-      };
       let previous = null;
-      let timer = 0;
+      // The offer to undo a reset lasts until the reader's next change to this list.
       const closeUndo = () => {
-        clearTimeout(timer);
         previous = null;
         // Hiding a focused button would drop keyboard focus to the page's start.
         if (document.activeElement === undo) reset.focus();
-        undo.hidden = true;
+        undo.hidden = cleared.hidden = true;
       };
-      const apply = (box, checked) => {
-        box.checked = checked;
-        if (checked) ticks[box.dataset.gjItem] = box.dataset.gjHash;
-        else delete ticks[box.dataset.gjItem];
+      const view = {
+        update: () => {
+          progress.textContent = TEXT.progress(mine.filter((box) => box.checked).length, mine.length);
+        },
+        tell: (message) => {
+          notice.textContent = message;
+          notice.hidden = false;
+        },
       };
+      views.push(view);
+
+      const changed = [];
+      for (const box of mine) {
+        const { gjItem: id, gjHash: hash } = box.dataset;
+        // Unreadable storage: keep what the browser restored for this visit.
+        if (problem !== "unavailable") box.checked = saved[id] === hash;
+        if (!problem && id in saved && saved[id] !== hash) changed.push(box);
+      }
+      if (changed.length) {
+        view.tell(TEXT.reworded(changed.length));
+        for (const box of changed) box.closest(".gj-checklist__item").append(element("p", "gj-check__changed", TEXT.changed));
+      }
 
       section.addEventListener("change", (event) => {
-        if (!boxes.includes(event.target)) return;
-        apply(event.target, event.target.checked);
+        const box = event.target;
+        if (!mine.includes(box)) return;
         closeUndo();
-        persist();
-        update();
+        commit({ [box.dataset.gjItem]: box.checked ? box.dataset.gjHash : "" });
       });
       reset.addEventListener("click", () => {
-        const ticked = boxes.filter((box) => box.checked);
+        const done = mine.filter((box) => box.checked);
         closeUndo();
-        if (!ticked.length) return;
-        for (const box of ticked) apply(box, false);
-        persist();
-        update();
-        previous = ticked;
-        undo.hidden = false;
-        // Never snatched from under a reader who has just moved to it.
-        const expire = () => (document.activeElement === undo ? (timer = setTimeout(expire, UNDO_MS)) : closeUndo());
-        timer = setTimeout(expire, UNDO_MS);
+        if (!done.length) return;
+        commit(Object.fromEntries(pairs(done).map(([id]) => [id, ""])));
+        previous = done;
+        cleared.textContent = TEXT.cleared(done.length);
+        undo.hidden = cleared.hidden = false;
       });
       undo.addEventListener("click", () => {
-        for (const box of previous || []) apply(box, true);
+        const restore = Object.fromEntries(pairs(previous || []));
         closeUndo();
-        persist();
-        update();
+        commit(restore);
       });
       // Filled before it joins the page, so screen readers announce changes, not the load.
-      update();
+      view.update();
       section.querySelector(".gj-checklist__title").after(progress, notice);
       section.append(actions);
     }
 
     if (problem) notify(TEXT[problem]);
-    // Drop ticks of removed or reworded items (and a corrupt value) from storage.
-    if (problem === "corrupt" || (!problem && Object.keys(saved).length !== Object.keys(ticks).length)) persist();
+    // Drop ticks of removed or reworded items (and a corrupt value) from storage, once.
+    if (problem === "corrupt" || (!problem && Object.keys(saved).length !== Object.keys(valid(saved)).length)) commit({});
+
+    // Another tab of this guide changed the ticks: show them here too.
+    const follow = (event) => {
+      if (!sections[0].isConnected) return window.removeEventListener("storage", follow);
+      if (event.key !== key && event.key !== null) return;
+      const [stored, trouble] = load(key);
+      if (trouble !== "unavailable") show(stored);
+    };
+    window.addEventListener("storage", follow);
   };
 
   const mount = () => {
