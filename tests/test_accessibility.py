@@ -1,9 +1,10 @@
 """Accessibility of the built pages in Debian's Chromium, Material's own parts included.
 
 axe-core (bundled by axe-playwright-python) checks the WCAG 2.0/2.1/2.2 A and AA rules on
-the home page, the about page and every guide page, on a phone and on a desktop, in the
-states a reader creates: search open, a checklist just cleared (undo offered), storage
-refused (notice shown). Checklist keyboard use and tap targets are checked directly.
+the home page, the about page and every guide page (the example guide with a link in its
+step text included), on a phone and on a desktop, light and dark, in the states a reader
+creates: search open, a checklist just cleared (undo offered), storage refused (notice
+shown), the text size menu open. Checklist keyboard use and tap targets are checked directly.
 """
 
 from __future__ import annotations
@@ -25,10 +26,6 @@ VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", 
 BLOCKED_STORAGE = """
     Object.defineProperty(window, "localStorage", {configurable: true,
       get() { throw new DOMException("The operation is insecure.", "SecurityError"); }});"""
-
-
-def pages(guide_files: list[GuideFile]) -> list[str]:
-    return ["", "about/", *[f"guides/{loaded.guide.id}/" for loaded in guide_files]]
 
 
 def violations(page: Any, context: str | None = None) -> str:
@@ -60,13 +57,28 @@ def guide(guide_files: list[GuideFile]) -> Guide:
 
 
 @VIEWPORTS
-def test_every_page_has_no_wcag_violations(new_page, guide_files: list[GuideFile], viewport: dict[str, int]) -> None:
-    page = new_page(viewport)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_has_no_wcag_violations(browser: Any, deployed_url: str, deployed_pages: list[str], viewport: dict[str, int], scheme: str) -> None:
+    context = browser.new_context(viewport=viewport, base_url=deployed_url, color_scheme=scheme)
+    page = context.new_page()
     report = {}
-    for path in pages(guide_files):
+    for path in deployed_pages:
         page.goto(path)
         report[path or "/"] = violations(page)
+    context.close()
     assert {path: text for path, text in report.items() if text} == {}
+
+
+@VIEWPORTS
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_text_size_menu_has_no_wcag_violations(browser: Any, deployed_url: str, viewport: dict[str, int], scheme: str) -> None:
+    context = browser.new_context(viewport=viewport, base_url=deployed_url, color_scheme=scheme)
+    page = context.new_page()
+    page.goto("about/")
+    page.get_by_role("button", name="글자 크기").click()
+    page.get_by_role("button", name="아주 크게").click()
+    assert violations(page) == ""
+    context.close()
 
 
 @VIEWPORTS

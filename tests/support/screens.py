@@ -80,7 +80,10 @@ _LAYOUT = """(offScreen) => {
     const font = parseFloat(style.fontSize);
     const line = parseFloat(style.lineHeight) || font * 1.2;
     const inner = e.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    if ([...text].length >= 3 && box.height > line * 1.6 && inner < font * 3) problems.push(`${name(e)} is a column ${Math.round(inner)} px wide for ${font} px text`);
+    // A phrase gets three characters a line, a word two (a Hangul syllable is about 0.9 em wide):
+    // less reads one syllable at a time.
+    const narrowest = (text.split(/\\s+/).length >= 3 ? 3 : 2) * 0.9;
+    if ([...text].length >= 3 && box.height > line * 1.6 && inner < font * narrowest) problems.push(`${name(e)} is a column ${Math.round(inner)} px wide for ${font} px text`);
   }
   return problems;
 }"""
