@@ -1,8 +1,9 @@
 """Every page of the built site passes the two independent markup checkers with no error.
 
 Material's own markup was the cause of every error they found (hidden toggles with
-`autocomplete`, the table of contents' label for a control a guide page lacks, a search form
-without a submit button); overrides/ and the plugin fix each, and tests/test_upgrades.py
+`autocomplete`, the table of contents' label for a control a guide page lacked until the menu
+listed the guide (overrides/partials/nav.html), a search form without a submit button);
+overrides/ and the plugin fix each, and tests/test_upgrades.py
 notices when a Material upgrade changes what they fix.
 """
 
