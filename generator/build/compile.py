@@ -45,7 +45,7 @@ class Compiled:
     page: RenderedGuide | None = None  # only for a file without errors
     # Its search sections when Korean search is on, as plain tuples: a cached build unpickles
     # every guide, and tuples of strings unpickle much faster than dataclasses.
-    sections: tuple[tuple[str, str, str, tuple[str, ...]], ...] | None = None
+    sections: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] | None = None
 
     def search_page(self) -> Page | None:
         if self.sections is None or self.file is None:
@@ -100,7 +100,7 @@ def compile_guide(path: Path, settings: Settings) -> Compiled:
     guide = checked.file.guide
     loaded = dataclasses.replace(checked.file, digest=guide_digest(guide))
     page = render_guide(guide, review_due=settings.policy.review_due(guide))
-    sections = tuple((s.anchor, s.title, s.text, tuple(s.aliases)) for s in guide_sections(guide).sections) if settings.search else None
+    sections = tuple((s.anchor, s.title, s.text, s.aliases, s.related) for s in guide_sections(guide).sections) if settings.search else None
     return Compiled(checked.display, loaded, tuple(checked.problems), page, sections)
 
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from ..search.index import FOLDER, IndexBuilder, write_files, write_index, write_manifest
 from ..search.sections import Page, material_sections
+from ..search.synonyms import Synonyms
 from .workers import may_fork
 
 # The home page only lists guide titles and summaries that their own pages already answer.
@@ -50,8 +51,8 @@ def _drop_material_js(search_dir: Path) -> None:
     (search_dir / "search_index.js").unlink(missing_ok=True)
 
 
-def _index_here(guides: Sequence[Page], search_dir: Path) -> None:
-    builder = IndexBuilder()
+def _index_here(guides: Sequence[Page], search_dir: Path, synonyms: Synonyms) -> None:
+    builder = IndexBuilder(synonyms)
     builder.add_pages(guides)
     pages, config = _material(search_dir, guides)
     builder.add_pages(pages)
@@ -59,12 +60,12 @@ def _index_here(guides: Sequence[Page], search_dir: Path) -> None:
     _drop_material_js(search_dir)
 
 
-def _in_background(connection: Connection, guides: Sequence[Page], search_dir: Path, private: Path) -> None:
+def _in_background(connection: Connection, guides: Sequence[Page], search_dir: Path, private: Path, synonyms: Synonyms) -> None:
     os.nice(5)  # where cores are short, MkDocs' rendering goes first: post_build waits for both anyway
     # The collector would otherwise walk, and so copy page by page, the whole inherited heap.
     gc.freeze()
     try:
-        builder = IndexBuilder()
+        builder = IndexBuilder(synonyms)
         builder.add_pages(guides)
         written = builder.index()
         write_files(private, written.files)
@@ -109,8 +110,9 @@ class SearchJob:
     option of that name: with 1 (or one core) nothing runs in another process.
     """
 
-    def __init__(self, guides: Sequence[Page], site_dir: Path, jobs: int | None = None) -> None:
+    def __init__(self, guides: Sequence[Page], site_dir: Path, jobs: int | None = None, synonyms: Synonyms | None = None) -> None:
         self.guides = guides
+        self.synonyms = synonyms or Synonyms()
         self.search_dir = site_dir / "search"
         self._process: multiprocessing.process.BaseProcess | None = None
         self._connection: Connection | None = None
@@ -122,7 +124,7 @@ class SearchJob:
             context = multiprocessing.get_context("fork")
             self._connection, theirs = context.Pipe()
             # daemon: should this process exit without finishing (Ctrl-C), the child goes too.
-            self._process = context.Process(target=_in_background, args=(theirs, guides, self.search_dir, self._private), name="giljabi-search", daemon=True)
+            self._process = context.Process(target=_in_background, args=(theirs, guides, self.search_dir, self._private, self.synonyms), name="giljabi-search", daemon=True)
             self._process.start()
             theirs.close()
 
@@ -133,7 +135,7 @@ class SearchJob:
     def finish(self) -> None:
         """Complete the index once Material's search plugin has written search/search_index.json."""
         if self._process is None or self._connection is None:
-            _index_here(self.guides, self.search_dir)
+            _index_here(self.guides, self.search_dir, self.synonyms)
             return
         try:
             try:

@@ -7,6 +7,7 @@ and search worker; on_post_build finishes the search files once Material has ind
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from pathlib import Path
@@ -23,9 +24,12 @@ from ..build.compile import Compiled, Settings, Stats, compile_all
 from ..build.handouts import build_handouts
 from ..build.share_images import SITE_IMAGE, build_share_images, share_image_uri, site_card
 from ..build.search_job import SearchJob, guides_part, search_key
+from ..content.check import sorted_problems
 from ..content.problems import ContentError, Problem
 from ..content.text import plain_text
 from ..page.render import RenderedGuide, render_home
+from ..search.synonyms import FILE as SYNONYMS_FILE
+from ..search.synonyms import read_synonyms
 from ..share.card import FontMissingError
 from ..share.icon import PNG_ICON, TOUCH_ICON, icon_files
 from .config import GiljabiConfig, content_policy
@@ -59,9 +63,19 @@ class LinkedFile(File):
 
 
 def compile_site_guides(options: GiljabiConfig, docs_dir: Path, root: Path) -> tuple[list[Compiled], list[Problem], Stats]:
-    """The site's guides compiled as its options say, through its cache: for the build and `check` alike."""
+    """The site's guides compiled as its options say, through its cache: for the build and `check` alike.
+
+    The search synonyms (content/synonyms.yml) are checked with them, so every problem shows at once.
+    """
     settings = Settings(content_policy(options, docs_dir), root, search=options.search_korean)
-    return compile_all(docs_dir, settings, cache_dir=root / CACHE_FOLDER / "guides", jobs=options.jobs or None)
+    _synonyms, synonym_problems = read_synonyms(docs_dir, root)
+    try:
+        compiled, problems, stats = compile_all(docs_dir, settings, cache_dir=root / CACHE_FOLDER / "guides", jobs=options.jobs or None)
+    except ContentError as error:
+        raise ContentError(sorted_problems([*error.problems, *synonym_problems])) from None
+    if synonym_problems:
+        raise ContentError(sorted_problems([*problems, *synonym_problems]))
+    return compiled, problems, stats
 
 
 def front_matter(page: RenderedGuide, share_image: str, *, hide_from_material_search: bool) -> str:
@@ -84,6 +98,7 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         self.compiled: list[Compiled] = []
         self.stats = Stats()
         self.search: SearchJob | None = None
+        self.search_digest = ""  # the guides' and the synonyms': names their search files in the cache
         root = Path(config.config_file_path).parent if config.config_file_path else Path(config.docs_dir).parent
         self.cache_root = root / CACHE_FOLDER
         self.search_cache = FolderCache(self.cache_root / "search")
@@ -103,7 +118,7 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
             log.info(str(problem))
 
         for file in list(files):
-            if file.src_uri.startswith("guides/") and file.src_uri.endswith(".yml"):
+            if (file.src_uri.startswith("guides/") and file.src_uri.endswith(".yml")) or file.src_uri == SYNONYMS_FILE:
                 files.remove(file)
         guides = [compiled.file for compiled in self.compiled if compiled.file is not None]
         for compiled in self.compiled:
@@ -140,9 +155,11 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
             # ... unless these guides' search files are in the cache (a rebuild where no guide
             # changed): then nothing is started, and should the hand-written pages have changed
             # after all, post_build makes the index in this process.
-            cached = bool(stats.digest) and self.search_cache.has(guides_part(stats.digest))
+            synonyms, _problems = read_synonyms(docs_dir, self.cache_root.parent)  # checked above
+            self.search_digest = stats.digest and hashlib.sha256(f"{stats.digest}{synonyms.digest}".encode()).hexdigest()
+            cached = bool(self.search_digest) and self.search_cache.has(guides_part(self.search_digest))
             pages = [page for compiled in self.compiled if (page := compiled.search_page())]
-            self.search = SearchJob(pages, Path(config.site_dir), 1 if cached else (self.config.jobs or None))
+            self.search = SearchJob(pages, Path(config.site_dir), 1 if cached else (self.config.jobs or None), synonyms)
         return files
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -185,7 +202,7 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
         search_dir = Path(config.site_dir) / "search"
         # The same guides and the same hand-written pages (Material's index of them) make the
         # same search files: then they come from .cache/search/ instead of being rebuilt.
-        key = search_key(self.stats.digest, search_dir / "search_index.json")
+        key = search_key(self.search_digest, search_dir / "search_index.json")
         job, self.search = self.search, None
         assert job is not None
         if key and self.search_cache.restore(key, search_dir):

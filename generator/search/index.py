@@ -7,7 +7,10 @@ except the number of files and the page-offset list in the manifest.
     search/search_index.json        Material's file, now {"config": {..., "giljabi": manifest}, "docs": []}
     search/giljabi/t/<k>.json       bigram -> delta-encoded section numbers
     search/giljabi/u/<k>.json       single characters, fetched only for one-letter query stems
-    search/giljabi/p/<i>.json       page i: location and its sections' anchor, title, text, aliases
+    search/giljabi/p/<i>.json       page i: location and its sections' anchor, title, text, aliases, related terms
+    search/giljabi/w/<k>.json       the site's words, for suggestions (vocabulary.py)
+
+The manifest also carries the synonyms (synonyms.py), which the worker applies to queries.
 
 A large site has millions of postings, so the loops here touch each posting with as few
 Python operations as they can; tests/test_search_index.py holds them to a plain rewrite.
@@ -30,8 +33,10 @@ from typing import Any
 
 from .analysis import compact, shard_of
 from .sections import Page
+from .synonyms import Synonyms
+from .vocabulary import Vocabulary
 
-FORMAT = 1
+FORMAT = 2
 # Postings per shard aimed at: a few KB gzip each, so a query of a few words stays tens of KB.
 POSTINGS_PER_SHARD = 3000
 FOLDER = "giljabi"
@@ -92,7 +97,11 @@ class IndexBuilder:
     the second call then encodes again only the shards that the later sections touched.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, synonyms: Synonyms | None = None) -> None:
+        self._synonyms = synonyms or Synonyms()
+        self._vocabulary = Vocabulary()
+        for group in self._synonyms.same:
+            self._vocabulary.add_section("", group)
         self._pages: dict[str, bytes] = {}
         self._offsets = [0]
         # Keys as integers (code point, or two packed): no string object per character.
@@ -107,11 +116,17 @@ class IndexBuilder:
         for page in pages:
             rows = []
             for section in page.sections:
-                texts.append(compact(" ".join((section.title, section.text, *section.aliases))))
+                texts.append(compact(" ".join((section.title, section.text, *section.aliases, *section.related))))
                 row: list[Any] = [section.anchor, section.title, section.text]
-                if section.aliases:
+                if section.aliases or section.related:
                     row.append(list(section.aliases))
+                if section.related:
+                    row.append(list(section.related))
                 rows.append(row)
+                # A title of one word names something (유효기간, 준비물); a longer one is a sentence.
+                title = section.title.rpartition(" · ")[2]
+                names = (*section.aliases, *section.related, *([title] if " " not in title.strip() else []))
+                self._vocabulary.add_section(f"{section.title} {section.text}", names)
             self._pages[f"{FOLDER}/p/{len(self._offsets) - 1}.json"] = _dump({"l": page.location, "s": rows}).encode()
             self._offsets.append(self._offsets[-1] + len(rows))
         self._add_postings(texts, self._offsets[-1] - len(texts))
@@ -169,16 +184,25 @@ class IndexBuilder:
             self._encoded[prefix] = (shards, encoded)
             files.update((f"{FOLDER}/{prefix}/{k}.json", text) for k, text in enumerate(encoded))
         self._touched = (set(), set())
+        shard_counts["w"], words = self._vocabulary.files(FOLDER)
+        files.update(words)
 
         digest = hashlib.sha256()
         for path in sorted(files):
             digest.update(path.encode() + b"\0" + files[path])
-        manifest = {"format": FORMAT, "version": digest.hexdigest()[:12], "t": shard_counts["t"], "u": shard_counts["u"], "offsets": list(self._offsets)}
+        digest.update(repr(self._synonyms).encode())
+        manifest = {
+            "format": FORMAT,
+            "version": digest.hexdigest()[:12],
+            **shard_counts,
+            "synonyms": self._synonyms.expansions(),
+            "offsets": list(self._offsets),
+        }
         return SearchIndex(manifest, files)
 
 
-def build_index(pages: Sequence[Page]) -> SearchIndex:
-    builder = IndexBuilder()
+def build_index(pages: Sequence[Page], synonyms: Synonyms | None = None) -> SearchIndex:
+    builder = IndexBuilder(synonyms)
     builder.add_pages(pages)
     return builder.index()
 

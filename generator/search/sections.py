@@ -20,12 +20,18 @@ from ..page.outline import outline
 
 @dataclass(frozen=True)
 class Section:
-    """One search result: ``anchor`` is "" for the page itself (its title, summary, aliases)."""
+    """One search result: ``anchor`` is "" for the page itself (its title, summary, aliases).
+
+    ``aliases`` are other names of the page's subject; ``related`` are terms people search
+    for beside it that are not the same thing (금융인증서's 공동인증서): both find the page,
+    and the result says which of the two it was found by.
+    """
 
     anchor: str
     title: str
     text: str
     aliases: tuple[str, ...] = field(default=())
+    related: tuple[str, ...] = field(default=())
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,9 @@ def _join(*parts: str | None) -> str:
 def guide_sections(guide: Guide) -> Page:
     """A guide's sections, in page order, each at an id its page has (generator/page/templates/guide/)."""
     part_name = {part.id: part.title.striptags() for part in outline(guide)}
-    sections = [Section("", _plain(guide.title), _plain(guide.summary), tuple(_plain(a) for a in guide.aliases))]
+    # getattr: related_terms is a newer field of the guide format (issue #12).
+    related = tuple(_plain(term) for term in getattr(guide, "related_terms", None) or ())
+    sections = [Section("", _plain(guide.title), _plain(guide.summary), tuple(_plain(a) for a in guide.aliases), related)]
     sections += [Section(f"fact-{fact.id}", f"한눈에 보기 · {_plain(fact.label)}", _plain(fact.value)) for fact in guide.facts]
     sections += [Section(f"warning-{n}", _plain(w.title), _join(w.body, *w.points)) for n, w in enumerate(guide.warnings, start=1)]
     if guide.menu_paths:

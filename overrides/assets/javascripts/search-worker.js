@@ -20,14 +20,16 @@
 const GiljabiSearch = (() => {
   /* Particles, endings and the light verbs they hang on. Stripping repeats, so chains
    * such as 받 + 으려면 or 하 + 세요 need no entry of their own. */
-  const SUFFIXES = [
-    // particles
+  const PARTICLES = [
     "이", "가", "은", "는", "을", "를", "의", "에", "에서", "에게", "께", "한테", "으로", "로",
     "으로서", "로서", "으로써", "로써", "와", "과", "도", "만", "까지", "부터", "보다", "처럼",
     "이나", "나", "이랑", "랑", "하고", "마다", "조차", "밖에", "께서", "에는", "에서는", "으로는",
     "로는", "에도", "에서도", "으로도", "로도", "에만", "이라도", "라도", "이든", "든", "이란", "란",
     "이라는", "라는", "이라고", "라고", "요", "이요", "입니다", "이에요", "예요", "인데", "이며", "며",
-    // endings
+  ];
+  // A word that ends in one of these is said of something (잊었어요, 해지하려면): when no
+  // place has every word of a question, such words may be left out; names may not (여권).
+  const ENDINGS = [
     "고", "면", "으면", "려면", "으려면", "려고", "으려고", "기", "지", "지만", "는데", "은데",
     "니까", "으니까", "어", "아", "여", "어서", "아서", "여서", "어요", "아요", "여요", "었", "았",
     "였", "었다", "았다", "였다", "는지", "은지", "을지", "게", "도록", "세요", "으세요", "십시오",
@@ -36,7 +38,8 @@ const GiljabiSearch = (() => {
     // light verbs, also fused with an ending (합 = 하 + ㅂ, 했 = 하 + 었)
     "하", "해", "했", "합", "할", "한", "함", "받", "받아", "받았", "받은", "받을", "받음", "받습",
     "되", "돼", "됐", "됩", "될", "된", "됨", "시키", "드리", "주",
-  ].sort((a, b) => b.length - a.length);
+  ];
+  const SUFFIXES = [...PARTICLES, ...ENDINGS].sort((a, b) => b.length - a.length);
 
   /* Words of a question rather than of its subject (해외에 있을 때 어떻게 하나요): they rank
    * a result higher when present but never rule one out. */
@@ -44,9 +47,16 @@ const GiljabiSearch = (() => {
     "때", "경우", "방법", "어떻게", "왜", "뭐", "무엇", "언제", "어디", "어디서", "수", "것", "거",
     "안", "못", "좀", "법", "점", "있", "없", "있어", "없어", "있나", "없나", "하나", "되나", "할까",
     "될까", "해야", "싶", "궁금", "알려",
+    // spoken questions: 했어요, 안 돼요, 어떡해요, 뭔가요, 알고 싶어요, 가능한가요
+    "했어", "해요", "돼요", "되요", "됐어", "안돼", "안되", "어떡해", "어떡하", "어떻", "뭔가", "뭔지",
+    "무슨", "어떤", "얼마", "얼마나", "알고", "싶어", "가능", "필요", "모르", "모르겠", "몰라",
+    "궁금해", "알려줘", "알려주", "주세", "부탁", "해주", "해줘", "하려", "되는", "하는",
   ]);
 
   const WORD = /[\p{L}\p{N}]/u;
+  // What NFKC makes of ㄱ…ㅎ: a query of these alone is a word's initial consonants (ㄱㅇㅇㅈㅅ).
+  const INITIAL = /^[\u1100-\u1112]+$/u;
+  const JAMO_AT_END = /[\u1100-\u11ff]+$/u;
   const HANGUL_BASE = 0xac00;
   // ㄴ, ㄹ, ㅁ, ㅂ: endings that fuse into an open last syllable (누르 + ㅂ니다 → 누릅니다).
   const FUSED_FINALS = [4, 8, 16, 17];
@@ -124,8 +134,45 @@ const GiljabiSearch = (() => {
     return [...found].map(([text, weight]) => ({ text, weight })).sort((a, b) => b.text.length - a.text.length);
   }
 
+  /* The query's words, compacted. A letter still being composed at the end of a word
+   * (금융인증ㅅ, mid-typing) is dropped; a word of initial consonants only is kept. */
   function words(query) {
-    return query.split(/[\s\-+*:~^"'()[\]{}.,!?/·]+/u).map(compact).filter(Boolean);
+    return query.split(/[\s\-+*:~^"'()[\]{}.,!?/·]+/u)
+      .map(compact)
+      .map(word => INITIAL.test(word) ? word : word.replace(JAMO_AT_END, ""))
+      .filter(Boolean);
+  }
+
+  /* Each syllable's initial consonant, as NFKC writes ㄱ: 금융 → ᄀᄋ. */
+  function initials(word) {
+    let out = "";
+    for (const char of word) {
+      const code = char.charCodeAt(0) - HANGUL_BASE;
+      out += code >= 0 && code < 11172 ? String.fromCharCode(0x1100 + Math.floor(code / 588)) : char;
+    }
+    return out;
+  }
+
+  function isInitials(word) {
+    return word.length >= 2 && INITIAL.test(word);
+  }
+
+  function isPredicate(word) {
+    const minimum = word.length >= 3 ? 2 : 1;
+    return ENDINGS.some(ending => word.length - ending.length >= minimum && word.endsWith(ending));
+  }
+
+  /* How alike two words are: shared bigrams (Dice), and the same initial consonants (갱싱 ~ 갱신). */
+  function likeness(a, b) {
+    const pairs = word => new Set(keysOf(word).filter(key => key.length === 2));
+    const x = pairs(a);
+    const y = pairs(b);
+    let shared = 0;
+    for (const key of x) if (y.has(key)) shared++;
+    const dice = x.size + y.size ? (2 * shared) / (x.size + y.size) : 0;
+    // The same initials alone say little (여권, 약관); with a syllable in common they do (갱싱, 갱신).
+    const syllable = [...a].some(char => b.includes(char));
+    return dice + (syllable && a.length === b.length && initials(a) === initials(b) ? 0.5 : 0);
   }
 
   function escapeHTML(text) {
@@ -172,13 +219,13 @@ const GiljabiSearch = (() => {
     return wordStems.some(stem => OPTIONAL.has(stem.text));
   }
 
-  return { compact, shardOf, keysOf, stems, words, highlight, isOptional };
+  return { compact, shardOf, keysOf, stems, words, highlight, isOptional, isPredicate, initials, isInitials, likeness };
 })();
 
 /* ------------------------------------------------------------------------- */
 
 const SearchIndex = (() => {
-  const { compact, shardOf, keysOf, stems, words, highlight, isOptional } = GiljabiSearch;
+  const { compact, shardOf, keysOf, stems, words, highlight, isOptional, isPredicate, initials, isInitials, likeness } = GiljabiSearch;
   // Pages confirmed per round, and the most page files one query may fetch.
   const BATCH = 10;
   const MAX_PAGES = 30;
@@ -188,6 +235,10 @@ const SearchIndex = (() => {
   const ALIAS_WEIGHT = 2;
   const SHOWN = 3;
   const NEAR_TIE = 0.75;
+  // A synonym finds a little less surely than the word itself.
+  const SYNONYM_WEIGHT = 0.9;
+  const SUGGESTIONS = 5;
+  const ALIKE = 0.4;
 
   let manifest = null;
   let root = null;
@@ -224,6 +275,14 @@ const SearchIndex = (() => {
     return result;
   }
 
+  /* The site's words listed under any of these keys (generator/search/vocabulary.py), most used first. */
+  async function known(keys) {
+    const found = [];
+    const shards = await Promise.all([...new Set(keys)].map(key => load(`w/${shardOf(key, manifest.w)}`).then(shard => shard[key] || [])));
+    for (const list of shards) for (const word of list) if (!found.includes(word)) found.push(word);
+    return found;
+  }
+
   function pageOf(section) {
     const offsets = manifest.offsets;
     let low = 0;
@@ -252,43 +311,94 @@ const SearchIndex = (() => {
     return found;
   }
 
-  function analyse(query) {
-    const list = words(query);
-    const terms = list.map(word => ({ word, stems: stems(word) }));
-    // A query of question words only (방법) still has to find them.
-    const optional = terms.map(term => isOptional(term.stems));
-    terms.forEach((term, i) => { term.required = !optional[i] || optional.every(Boolean); });
-    const phrase = list.length > 1 ? { word: list.join(""), stems: stems(list.join("")) } : null;
-    return { terms, phrase };
+  /* The first synonym entry among the stems of a word, longest stem first. */
+  function synonymsOf(word) {
+    const table = manifest.synonyms || {};
+    for (const stem of stems(word)) if (table[stem.text]) return table[stem.text];
+    return null;
   }
 
-  /* The longest stem of the term that occurs in the text, or null. */
+  function term(word, shown) {
+    const found = { word, shown, stems: stems(word), synonyms: [] };
+    const others = synonymsOf(word);
+    for (const [other, withParticle] of others || []) {
+      found.synonyms.push({ other, withParticle });
+      found.stems.push({ text: compact(other), weight: SYNONYM_WEIGHT, via: other });
+    }
+    return found;
+  }
+
+  /* A word of initial consonants only becomes the most used word of the site they begin. */
+  async function spelledOut(word) {
+    const words = await known([word.slice(0, 2)]);
+    const fits = words.filter(w => initials(compact(w)).startsWith(word));
+    const exact = fits.find(w => initials(compact(w)) === word);
+    return exact || fits[0] || null;
+  }
+
+  async function analyse(query) {
+    const list = words(query);
+    const notes = [];
+    for (let i = 0; i < list.length; i++) {
+      if (!isInitials(list[i])) continue;
+      const word = await spelledOut(list[i]);
+      if (word) {
+        notes.push({ kind: "initials", typed: [...list[i]].map(c => "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"[c.charCodeAt(0) - 0x1100]).join(""), word });
+        list[i] = compact(word);
+      }
+    }
+    const terms = [];
+    for (let i = 0; i < list.length; i++) {
+      // Words that are one synonym together (다시 발급받으려면 → 다시발급 → 재발급).
+      let merged = null;
+      for (let length = Math.min(3, list.length - i); length >= 2 && !merged; length--) {
+        const joined = list.slice(i, i + length).join("");
+        if (synonymsOf(joined)) merged = [joined, length];
+      }
+      if (merged) {
+        terms.push(term(merged[0], list.slice(i, i + merged[1]).join(" ")));
+        i += merged[1] - 1;
+      } else {
+        terms.push(term(list[i], list[i]));
+      }
+    }
+    // A query of question words only (방법) still has to find them.
+    const optional = terms.map(t => isOptional(t.stems));
+    terms.forEach((t, i) => {
+      t.optional = optional[i] && !optional.every(Boolean);
+      t.soft = !t.optional && isPredicate(t.word);
+      t.required = !t.optional && !t.soft;
+    });
+    const phrase = list.length > 1 ? { word: list.join(""), stems: stems(list.join("")) } : null;
+    return { terms, phrase, notes };
+  }
+
+  /* The longest stem of the term that occurs in the text, or null; the word's own stems before its synonyms. */
   function bestStem(term, flat) {
     for (const stem of term.stems) if (flat.includes(stem.text)) return stem;
     return null;
   }
 
   async function search(query) {
-    const { terms, phrase } = analyse(query);
-    if (!terms.length) return { items: [] };
+    const { terms, phrase, notes } = await analyse(query);
+    if (!terms.length) return { items: [], notes };
     const all = phrase ? [...terms, phrase] : terms;
     const keys = new Set();
-    for (const term of all) for (const stem of term.stems) for (const key of keysOf(stem.text)) keys.add(key);
+    for (const t of all) for (const stem of t.stems) for (const key of keysOf(stem.text)) keys.add(key);
     const lists = await postings(keys);
 
     const total = manifest.offsets[manifest.offsets.length - 1];
-    for (const term of all) {
-      term.candidates = candidates(term, lists);
-      term.idf = Math.log(1 + total / (1 + term.candidates.size));
+    for (const t of all) {
+      t.candidates = candidates(t, lists);
+      t.idf = Math.log(1 + total / (1 + t.candidates.size));
     }
 
-    // Pages where every word (or the words written together) may occur, best guesses first.
     const pages = new Map();
-    const score = (term, index) => {
-      for (const [section, weight] of term.candidates) {
+    const score = (t, index) => {
+      for (const [section, weight] of t.candidates) {
         const page = pageOf(section);
         const entry = pages.get(page) || { terms: new Set(), best: new Map() };
-        const value = term.idf * weight * (section === manifest.offsets[page] ? TITLE_WEIGHT : 1);
+        const value = t.idf * weight * (section === manifest.offsets[page] ? TITLE_WEIGHT : 1);
         if (value > (entry.best.get(index) || 0)) entry.best.set(index, value);
         entry.terms.add(index);
         pages.set(page, entry);
@@ -296,48 +406,101 @@ const SearchIndex = (() => {
     };
     terms.forEach(score);
     if (phrase) score(phrase, terms.length);
-    const ranked = [...pages]
-      .filter(([, entry]) => entry.terms.has(terms.length) || terms.every((term, i) => !term.required || entry.terms.has(i)))
-      .map(([page, entry]) => [page, [...entry.best.values()].reduce((a, b) => a + b, 0)])
-      .sort((a, b) => b[1] - a[1])
+    const has = (entry, i) => entry.terms.has(i);
+    const ranked = rank => [...pages]
+      .filter(([, entry]) => rank(entry) !== null)
+      .map(([page, entry]) => [page, rank(entry), [...entry.best.values()].reduce((a, b) => a + b, 0)])
+      .sort((a, b) => b[1] - a[1] || b[2] - a[2])
       .map(([page]) => page);
 
+    // Pages where every word (or the words written together) may occur, best guesses first.
+    const every = entry => has(entry, terms.length) || terms.every((t, i) => t.optional || has(entry, i)) ? 0 : null;
+    let groups = await confirmPages(ranked(every), terms, phrase, false);
+    if (!groups.length && terms.some(t => t.soft)) {
+      // No place has every word of the question: the names in it, and as many of the rest as possible.
+      const most = entry => terms.every((t, i) => !t.required || has(entry, i)) && terms.some((t, i) => !t.optional && has(entry, i))
+        ? terms.filter((t, i) => t.soft && has(entry, i)).length : null;
+      groups = await confirmPages(ranked(most), terms, phrase, true);
+      const best = Math.max(0, ...groups.map(g => g.softFound));
+      groups = groups.filter(g => g.softFound === best);
+      const leftOut = terms.filter((t, i) => t.soft && !groups.some(g => g.found[i]));
+      if (groups.length && leftOut.length) notes.push({ kind: "left-out", words: leftOut.map(t => t.shown) });
+    }
+    groups.sort((a, b) => b.softFound - a.softFound || b.score - a.score);
+
+    terms.forEach((t, i) => {
+      const used = t.synonyms.filter(s => groups.some(g => g.via.has(s.other)));
+      if (used.length) notes.push({ kind: "synonym", word: t.shown, used: used.map(s => [s.other, s.withParticle]) });
+    });
+    if (!groups.length) notes.push(await suggestions(terms));
+    return { items: groups.map(group => group.items), notes };
+  }
+
+  async function confirmPages(ranked, terms, phrase, partial) {
     const groups = [];
     for (let start = 0; start < ranked.length && start < MAX_PAGES && groups.length < BATCH; start += BATCH) {
       const batch = ranked.slice(start, Math.min(start + BATCH, MAX_PAGES));
       const files = await Promise.all(batch.map(page => load(`p/${page}`)));
       for (const file of files) {
-        const group = confirm(file, terms, phrase);
+        const group = confirm(file, terms, phrase, partial);
         if (group) groups.push(group);
       }
     }
-    groups.sort((a, b) => b.score - a.score);
-    return { items: groups.map(group => group.items) };
+    return groups;
+  }
+
+  /* What to offer when nothing matched: the site's words closest to the query's, and the
+   * query's words that do find something on their own. */
+  async function suggestions(terms) {
+    const wanted = terms.filter(t => !t.optional);
+    const alike = new Map();
+    for (const t of wanted.filter(t => !t.candidates || !t.candidates.size)) {
+      const stem = t.stems.filter(s => !s.via && s.text.length >= 2).map(s => s.text).pop() || t.word;
+      const keys = keysOf(stem).filter(key => key.length === 2);
+      if (stem.length >= 2) keys.push(initials(stem.slice(0, 2)));
+      for (const word of await known(keys)) {
+        const flat = compact(word);
+        if (flat === stem) continue;
+        const value = likeness(stem, flat);
+        if (value >= ALIKE && value > (alike.get(word) || 0)) alike.set(word, value);
+      }
+    }
+    const words = [...alike].sort((a, b) => b[1] - a[1]).slice(0, SUGGESTIONS).map(([word]) => word);
+    // Words that find something alone, and that the site uses as words (not 등기 inside 등 기기).
+    const some = [];
+    for (const t of wanted.filter(t => t.candidates && t.candidates.size > 0)) {
+      const stem = t.stems.filter(s => !s.via && s.text.length >= 2).map(s => s.text).pop() || t.word;
+      if ((await known([stem.slice(0, 2)])).some(word => compact(word).includes(stem))) some.push(t);
+    }
+    const queries = wanted.length > 1 && some.length && some.length < wanted.length ? [some.map(t => t.shown).join(" ")] : [];
+    return { kind: "nothing", words, queries };
   }
 
   /* Confirms a page by substring tests and turns it into Material's result items. */
-  function confirm(file, terms, phrase) {
+  function confirm(file, terms, phrase, partial) {
     const pageTerms = new Array(terms.length).fill(null);
+    const via = new Set();  // synonyms that found a section of this page
     let phraseSeen = false;
     const scored = [];
-    file.s.forEach(([anchor, title, text, aliases = []], index) => {
+    file.s.forEach(([anchor, title, text, aliases = [], related = []], index) => {
       const flatTitle = compact(title);
-      const flatAliases = aliases.map(compact).join(" ");
-      const field = stem => flatTitle.includes(stem) ? TITLE_WEIGHT : flatAliases.includes(stem) ? ALIAS_WEIGHT : 1;
-      const flat = compact([title, text, ...aliases].join(" "));
+      const flatNames = [...aliases, ...related].map(compact).join(" ");
+      const field = stem => flatTitle.includes(stem) ? TITLE_WEIGHT : flatNames.includes(stem) ? ALIAS_WEIGHT : 1;
+      const flat = compact([title, text, ...aliases, ...related].join(" "));
       let value = 0;
       const matched = [];
-      const stems = terms.map((term, i) => {
-        const stem = bestStem(term, flat);
+      const found = terms.map((t, i) => {
+        const stem = bestStem(t, flat);
         if (!stem) return null;
         matched.push(stem.text);
+        if (stem.via) via.add(stem.via);
         if (!pageTerms[i] || stem.weight > pageTerms[i].weight) pageTerms[i] = stem;
-        value += term.idf * stem.weight * field(stem.text);
+        value += t.idf * stem.weight * field(stem.text);
         return stem;
       });
       // Words that stand next to each other in the text, as in the query (금융 인증서 → 금융인증서).
-      for (let i = 0; i + 1 < stems.length; i++) {
-        const pair = stems[i] && stems[i + 1] ? stems[i].text + stems[i + 1].text : null;
+      for (let i = 0; i + 1 < found.length; i++) {
+        const pair = found[i] && found[i + 1] ? found[i].text + found[i + 1].text : null;
         if (pair && flat.includes(pair)) value += Math.min(terms[i].idf, terms[i + 1].idf) * field(pair);
       }
       if (phrase) {
@@ -348,25 +511,32 @@ const SearchIndex = (() => {
           value += 2 * phrase.idf * stem.weight * field(stem.text);
         }
       }
-      if (value > 0 || index === 0) scored.push({ anchor, title, text, aliases, value, matched, index });
+      if (value > 0 || index === 0) scored.push({ anchor, title, text, aliases, related, value, matched, index });
     });
-    if (!phraseSeen && terms.some((term, i) => term.required && pageTerms[i] === null)) return null;
+    const missing = terms.some((t, i) => (partial ? t.required : !t.optional) && pageTerms[i] === null);
+    if (!phraseSeen && missing) return null;
+    if (partial && !terms.some((t, i) => !t.optional && pageTerms[i] !== null)) return null;
 
     const wordTerms = {};
-    terms.forEach((term, i) => { wordTerms[pageTerms[i] ? pageTerms[i].text : term.word] = pageTerms[i] !== null; });
+    terms.forEach((t, i) => { wordTerms[pageTerms[i] ? pageTerms[i].text : t.word] = pageTerms[i] !== null; });
     const sections = scored.filter(s => s.value > 0).sort((a, b) => b.value - a.value || a.index - b.index);
     const article = scored.find(s => s.index === 0);
     // Material opens only the sections that tie with a page's best one; near-ties are shown too.
     sections.slice(1, SHOWN).forEach(s => { if (s.value >= NEAR_TIE * sections[0].value) s.value = sections[0].value; });
     const items = sections.slice(0, MAX_SECTIONS).map(s => item(file.l, s, wordTerms));
     if (!sections.slice(0, MAX_SECTIONS).includes(article)) items.push(item(file.l, { ...article, value: 0 }, wordTerms));
-    return { score: sections.length ? sections[0].value : 0, items };
+    const softFound = terms.filter((t, i) => t.soft && pageTerms[i] !== null).length;
+    return { score: sections.length ? sections[0].value : 0, items, found: pageTerms, softFound, via };
+  }
+
+  function names(section, list, label) {
+    const shown = list.filter(name => section.matched.some(stem => compact(name).includes(stem)));
+    return shown.length ? ` <span class="gj-search-aliases">(${label}: ${shown.map(name => highlight(name, section.matched)).join(", ")})</span>` : "";
   }
 
   function item(location, section, terms) {
-    let text = highlight(section.text, section.matched, TEXT_LIMIT);
-    const aliases = section.aliases.filter(alias => section.matched.some(stem => compact(alias).includes(stem)));
-    if (aliases.length) text += ` <span class="gj-search-aliases">(다른 이름: ${aliases.map(a => highlight(a, section.matched)).join(", ")})</span>`;
+    const text = highlight(section.text, section.matched, TEXT_LIMIT)
+      + names(section, section.aliases, "다른 이름") + names(section, section.related, "함께 찾는 말");
     return {
       location: section.anchor ? `${location}#${section.anchor}` : location,
       title: highlight(section.title, section.matched),
@@ -388,6 +558,8 @@ const SearchIndex = (() => {
 
 if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) {
   const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+  // Material shows only the items; the notes go to search-box.js on the page.
+  const notes = typeof BroadcastChannel === "function" ? new BroadcastChannel("giljabi-search") : null;
   let latest = 0;
   self.addEventListener("message", async ({ data: message }) => {
     if (message.type === SETUP) {
@@ -401,9 +573,11 @@ if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScop
         result = await SearchIndex.search(message.data);
       } catch (error) {
         console.error("검색 색인을 읽지 못했습니다.", error);
-        result = { items: [] };
+        result = { items: [], notes: [] };
       }
-      if (ticket === latest) self.postMessage({ type: RESULT, data: result });
+      if (ticket !== latest) return;
+      if (notes) notes.postMessage({ query: message.data, notes: result.notes });
+      self.postMessage({ type: RESULT, data: { items: result.items } });
     }
   });
 }
