@@ -74,11 +74,20 @@ def test_korean_queries_find_and_mark_the_original_text(search_page, query: str,
     assert shown in result_html(page)
 
 
-def test_alias_lands_on_the_guide_and_says_why(search_page) -> None:
+def test_other_names_and_related_terms_land_on_the_guide_each_labelled_as_what_it_is(search_page, guide_files) -> None:
+    """An alias is another name of the guide's subject; a related term (함께 찾는 말) is not."""
     page, box = search_page
-    outcome = box.search("공인인증서를")
-    assert [e.location for e in outcome.entries] == [GUIDE]
-    assert "다른 이름: <mark>공인인증서</mark>" in result_html(page)
+    guide = next(f.guide for f in guide_files if f.guide.url == GUIDE)
+    labelled = [(name, "다른 이름") for name in guide.aliases] + [(term, "함께 찾는 말") for term in getattr(guide, "related_terms", None) or ()]
+    labelled = [(name, label) for name, label in labelled if compact(name) not in compact(guide.title)]  # else the title finds it
+    assert labelled
+    for name, label in labelled:
+        outcome = box.search(name)
+        assert outcome.entries[0].location == GUIDE, name
+        shown = page.inner_text(".md-search-result__list")
+        assert f"{label}: " in shown and name in shown.split(f"{label}: ", 1)[1], (name, shown[:300])
+        other = {"다른 이름": "함께 찾는 말", "함께 찾는 말": "다른 이름"}[label]
+        assert f"{other}: {name}" not in shown
 
 
 def test_unrelated_query_lists_nothing(search_page) -> None:
@@ -180,3 +189,71 @@ def test_results_are_readable_on_a_phone(browser, site_url: str, built_site: Pat
     assert measured["more"] and min(measured["more"]) >= 14, measured
     assert min(measured["meta"]) >= 14, measured
     assert measured["targets"] and min(measured["targets"]) >= 44, measured
+
+
+def notes(page) -> str:
+    """The lines search-box.js shows above the results, as a reader sees them ("" when none)."""
+    page.wait_for_timeout(200)  # the notes come on their own channel, beside Material's answer
+    return page.evaluate("() => { const n = document.querySelector('.gj-search-notes'); return n && !n.hidden ? n.innerText : '' }")
+
+
+def test_a_synonym_finds_the_guides_word_and_says_so(search_page) -> None:
+    page, box = search_page
+    outcome = box.search("갱신", entry="pasted")  # the guide says 연장 (content/synonyms.yml)
+    assert GUIDE + "#fact-fact-validity" in [e.location for e in outcome.entries]
+    assert notes(page) == "같은 뜻의 말 연장으로도 찾았습니다."
+    assert "<mark>연장</mark>" in result_html(page)
+    box.search("금융인증서")
+    assert notes(page) == ""
+
+
+def test_a_question_whose_verb_is_nowhere_finds_the_rest_and_says_what_was_left_out(search_page) -> None:
+    page, box = search_page
+    outcome = box.search("비밀번호를 잊었어요", entry="pasted")
+    assert GUIDE + "#step-step-set-password" in [e.location for e in outcome.entries[:6]]
+    assert notes(page) == "모든 낱말이 들어간 곳이 없어 다음 말은 빼고 찾았습니다: 잊었어요"
+
+
+def test_a_name_found_nowhere_lists_nothing_but_offers_next_steps(search_page, site_url: str) -> None:
+    page, box = search_page
+    assert box.search("여권 재발급", entry="pasted").entries == []
+    assert "이 말로만 찾기: \n재발급" in notes(page) or "이 말로만 찾기: 재발급" in notes(page).replace("\n", "")
+    home = page.locator(".gj-search-notes a", has_text="안내서 목록 보기")
+    assert home.get_attribute("href") == site_url
+    page.locator(".gj-search-notes button", has_text="재발급").click()
+    box._settle(None)
+    assert any(e.location.startswith(GUIDE) for e in box.entries())
+    assert page.input_value("input.md-search__input") == "재발급"
+
+
+def test_a_misspelt_word_is_offered_the_closest_word_the_site_knows(search_page) -> None:
+    page, box = search_page
+    assert box.search("금융인정서", entry="pasted").entries == []
+    assert "금융인증서" in page.locator(".gj-search-notes button").all_inner_texts()
+
+
+def test_initial_consonants_are_read_as_the_word_they_begin(search_page) -> None:
+    page, box = search_page
+    outcome = box.search("ㄱㅇㅇㅈㅅ", entry="pasted")
+    assert outcome.entries and outcome.entries[0].location.startswith(GUIDE)
+    assert notes(page) == "초성 ㄱㅇㅇㅈㅅ: 금융인증서의 검색 결과입니다."
+
+
+@pytest.mark.parametrize(("query", "name"), [("갱신", "synonym"), ("비밀번호를 잊었어요", "left-out"), ("여권 재발급", "nothing"), ("ㄱㅇㅇㅈㅅ", "initials")])
+def test_notes_screenshot_and_axe_on_a_phone(browser, site_url: str, built_site: Path, output_dir: Path, query: str, name: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(site_url + GUIDE)
+    page.locator("label.md-header__button[for=__search]").click()
+    SearchBox(page, site_url, built_site).search(query, entry="pasted")
+    assert notes(page)
+    sizes = page.evaluate(
+        """() => [...document.querySelectorAll('.gj-search-notes p, .gj-search-notes button, .gj-search-notes a')].map(el =>
+             [parseFloat(getComputedStyle(el).fontSize), el.matches('p') ? 44 : el.getBoundingClientRect().height])"""
+    )
+    assert all(size >= 16 and height >= 44 for size, height in sizes), sizes
+    page.screenshot(path=str(output_dir / f"search-notes-{name}-360.png"))
+    violations = Axe().run(page, context=".md-search").response["violations"]
+    page.close()
+    assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)[:2000]
