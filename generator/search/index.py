@@ -190,7 +190,6 @@ class IndexBuilder:
         digest = hashlib.sha256()
         for path in sorted(files):
             digest.update(path.encode() + b"\0" + files[path])
-        digest.update(repr(self._synonyms).encode())
         manifest = {
             "format": FORMAT,
             "version": digest.hexdigest()[:12],

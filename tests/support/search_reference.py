@@ -15,14 +15,15 @@ from generator.search.sections import Page
 
 
 def reference_files(pages: list[Page]) -> dict[str, str]:
-    """Every file of the search index of these pages (path below search/ → text), made the plain way."""
+    """Every file of the search index of these pages (path below search/ → text), made the plain way,
+    except the site's words (giljabi/w/, generator/search/vocabulary.py), which are no postings."""
     dump = lambda data: json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
     files = {}
     texts = []
     for number, page in enumerate(pages):
-        rows = [[s.anchor, s.title, s.text, *([list(s.aliases)] if s.aliases else [])] for s in page.sections]
+        rows = [[s.anchor, s.title, s.text, *([list(s.aliases)] if s.aliases or s.related else []), *([list(s.related)] if s.related else [])] for s in page.sections]
         files[f"giljabi/p/{number}.json"] = dump({"l": page.location, "s": rows})
-        texts += [compact(" ".join((s.title, s.text, *s.aliases))) for s in page.sections]
+        texts += [compact(" ".join((s.title, s.text, *s.aliases, *s.related))) for s in page.sections]
     postings: dict[str, dict[str, list[int]]] = {"t": {}, "u": {}}
     for number, text in enumerate(texts):
         for key in {text[i : i + 2] for i in range(len(text) - 1)}:
