@@ -78,7 +78,7 @@ def test_other_names_and_related_terms_land_on_the_guide_each_labelled_as_what_i
     """An alias is another name of the guide's subject; a related term (함께 찾는 말) is not."""
     page, box = search_page
     guide = next(f.guide for f in guide_files if f.guide.url == GUIDE)
-    labelled = [(name, "다른 이름") for name in guide.aliases] + [(term, "함께 찾는 말") for term in getattr(guide, "related_terms", None) or ()]
+    labelled = [(name, "다른 이름") for name in guide.aliases] + [(term, "함께 찾는 말") for term in guide.related_terms]
     labelled = [(name, label) for name, label in labelled if compact(name) not in compact(guide.title)]  # else the title finds it
     assert labelled
     for name, label in labelled:

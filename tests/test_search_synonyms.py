@@ -39,11 +39,11 @@ def test_the_sites_own_file_is_valid_and_links_the_words_readers_use() -> None:
     assert "공동인증서" not in expansions  # one way: the new name does not find the old one
 
 
-def test_a_word_inside_another_adds_nothing_and_is_not_listed(tmp_path: Path) -> None:
+def test_a_word_that_contains_the_query_word_adds_nothing_and_is_not_listed(tmp_path: Path) -> None:
     synonyms, _ = read_synonyms(write(tmp_path, "same:\n  - [폰, 휴대폰, 휴대전화]\n"), tmp_path)
     expansions = synonyms.expansions()
-    assert [word for word, _ in expansions["휴대폰"]] == ["휴대전화"]  # 휴대폰 already contains 폰
-    assert [word for word, _ in expansions["폰"]] == ["휴대전화"]
+    assert [word for word, _ in expansions["폰"]] == ["휴대전화"]  # 폰 already finds every 휴대폰
+    assert [word for word, _ in expansions["휴대폰"]] == ["폰", "휴대전화"]  # 폰 finds more than 휴대폰
 
 
 @pytest.mark.parametrize(("word", "shown"), [("연장", "연장으로도"), ("비밀번호", "비밀번호로도"), ("메일", "메일로도"), ("OTP", "OTP로도"), ("앱", "앱으로도")])

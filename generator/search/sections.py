@@ -52,8 +52,7 @@ def _join(*parts: str | None) -> str:
 def guide_sections(guide: Guide) -> Page:
     """A guide's sections, in page order, each at an id its page has (generator/page/templates/guide/)."""
     part_name = {part.id: part.title.striptags() for part in outline(guide)}
-    # getattr: related_terms is a newer field of the guide format (issue #12).
-    related = tuple(_plain(term) for term in getattr(guide, "related_terms", None) or ())
+    related = tuple(_plain(term) for term in guide.related_terms)
     sections = [Section("", _plain(guide.title), _plain(guide.summary), tuple(_plain(a) for a in guide.aliases), related)]
     sections += [Section(f"fact-{fact.id}", f"한눈에 보기 · {_plain(fact.label)}", _plain(fact.value)) for fact in guide.facts]
     sections += [Section(f"warning-{n}", _plain(w.title), _join(w.body, *w.points)) for n, w in enumerate(guide.warnings, start=1)]

@@ -40,14 +40,14 @@ class Synonyms:
     def expansions(self) -> dict[str, list[list[str]]]:
         """For the manifest: compact word -> [[other word, the same + "(으)로도"], ...].
 
-        A word the query word already contains adds nothing it would not find (휴대폰 finds
-        every 폰 of 휴대폰), nor does one that contains it, so neither is listed.
+        A word that contains the query word adds nothing it would not find (폰 already finds
+        every 휴대폰), so it is not listed.
         """
         found: dict[str, dict[str, str]] = {}
 
         def add(word: str, other: str) -> None:
             key, target = compact(word), compact(other)
-            if key in target or target in key:
+            if key in target:
                 return
             found.setdefault(key, {}).setdefault(other, _with_ro(other))
 
