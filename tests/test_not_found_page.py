@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from generator.content.loader import GuideFile
 from tests.support.static_host import serve_static
@@ -87,3 +88,9 @@ def test_it_holds_at_a_32px_default_font(open_missing, viewport: dict[str, int])
     for selector in (".gj-not-found__home", ".gj-not-found__search button", ".gj-not-found__search input"):
         box = page.locator(selector).bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], selector
+
+
+@VIEWPORTS
+def test_it_has_no_wcag_violations(open_missing, viewport: dict[str, int]) -> None:
+    result = Axe().run(open_missing(viewport), options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}})
+    assert result.violations_count == 0, result.generate_report()
