@@ -143,7 +143,8 @@ def draw_card(card: Card) -> Image.Image:
     draw = ImageDraw.Draw(image)
     icon = draw_icon(72)
     image.paste(icon, (MARGIN, 64), icon)
-    draw.text((MARGIN + 96, 100), card.site_name, font=_font("bold", 44), fill=BLUE, anchor="lm")
+    if card.heading != card.site_name:  # the site's own card says its name once, as the heading
+        draw.text((MARGIN + 96, 100), card.site_name, font=_font("bold", 44), fill=BLUE, anchor="lm")
 
     size, lines = heading_lines(card.heading)
     y = 190
