@@ -17,9 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
-
-from .content import reference
+from .content import new_guide, reference
 from .content.loader import display_path, guide_paths, read_guide
 from .content.model import ID_PATTERN
 from .content.policy import ContentPolicy
@@ -98,16 +96,8 @@ def cmd_check(project: Project, output_format: str) -> int:
 
 
 def new_guide_text(guide_id: str, path: Path, project: Project, policy: ContentPolicy) -> str:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator.content", "templates"),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        autoescape=False,  # YAML, not HTML; every inserted value is an id, a date or a host name
-    )
     domain = policy.allowed_domains[0] if policy.allowed_domains else "www.example.com"
-    return env.get_template("new-guide.yml.j2").render(
-        modeline=modeline(path, project.content_dir), id=guide_id, today=policy.today.isoformat(), domain=domain
-    )
+    return new_guide.new_guide_text(guide_id, modeline(path, project.content_dir), policy.today, domain)
 
 
 def cmd_new(project: Project, guide_id: str) -> int:
@@ -125,7 +115,7 @@ def cmd_new(project: Project, guide_id: str) -> int:
         raise UsageError(f"아이디 '{guide_id}'를 {taken[guide_id]}에서 이미 쓰고 있습니다 — 다른 아이디를 골라 주세요")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(new_guide_text(guide_id, path, project, policy), encoding="utf-8")
-    print(f"{shown} 파일을 만들었습니다. 예시 글을 실제 내용으로 바꿔 쓴 뒤 'python -m generator check'로 확인해 주세요.")
+    print(f"{shown} 파일을 만들었습니다. 예시 글을 실제 내용으로 바꿔 쓰고, 쓰지 않는 부분은 지운 뒤 './dev check'로 확인해 주세요. 바꾸지 않은 예시 글은 검사에서 오류로 나옵니다.")
     return EXIT_OK
 
 

@@ -25,6 +25,7 @@ from ..content.check import check_across, check_guide, sorted_problems
 from ..content.loader import GuideFile, guide_digest, guide_paths
 from ..content.policy import ContentPolicy
 from ..content.problems import ContentError, Problem, has_errors
+from ..handout.glyphs import fonts_fingerprint, undrawable_problems
 from ..page.render import RenderedGuide, render_guide
 from ..search.sections import Page, Section, guide_sections
 from .cache import FileCache, cache_key, installed_fingerprint
@@ -88,6 +89,7 @@ class Settings:
             str(policy.content_dir.resolve()) if policy.content_dir else "",
             str(self.root.resolve()),
             str(self.search),
+            fonts_fingerprint(),  # the handout glyph check's answer depends on the installed fonts
         )
         return "\0".join(parts).encode("utf-8")
 
@@ -95,6 +97,8 @@ class Settings:
 def compile_guide(path: Path, settings: Settings) -> Compiled:
     """Read, check, render and index one file. Never raises for an editor's mistake."""
     checked = check_guide(path, settings.policy, settings.root)
+    if checked.file is not None:  # what the handout's render would refuse, found without rendering it
+        checked = dataclasses.replace(checked, problems=sorted_problems([*checked.problems, *undrawable_problems(checked.file)]))
     if not checked.publishable or checked.file is None:
         return Compiled(checked.display, checked.file, tuple(checked.problems))
     guide = checked.file.guide
@@ -173,7 +177,7 @@ def compile_all(
 
     ordered = [results[path] for path in sorted(results)]
     problems = [problem for item in ordered for problem in item.problems]
-    problems.extend(check_across([item.file for item in ordered if item.file is not None], settings.policy))
+    problems.extend(check_across([item.file for item in ordered if item.file is not None], settings.policy, settings.root))
     problems = sorted_problems(problems)
     if has_errors(problems):
         raise ContentError(problems)

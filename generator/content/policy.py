@@ -16,12 +16,13 @@ from urllib.parse import urlsplit
 
 from .loader import GuideFile
 from .model import Guide
+from .new_guide import placeholder_texts
 from .phones import phone_numbers
 from .problems import Loc, Problem, format_path, josa
 from .schema import modeline
-from .text import link_targets
-from .walk import raw_text_fields, text_fields
-from .yaml_source import SourceMap
+from .text import LIST_ITEM, has_list, link_targets
+from .walk import is_block_text, raw_text_fields, text_fields
+from .yaml_source import Mark, SourceMap
 
 # Editors and readers are in Korea: "today" is the date on a Korean calendar, so a review done
 # on the morning of the 29th in Seoul is not "in the future" while UTC is still on the 28th.
@@ -38,6 +39,23 @@ _BARE_HOST = re.compile(r"(?<![A-Za-z0-9.@/-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Z
 # Text without any of these has no link, URL or host name for the link check to look at: a
 # Markdown link or autolink needs "[" or "<", a URL "://", a host name "x.yz".
 _MAYBE_ADDRESS = re.compile(r"[\[<]|://|[A-Za-z0-9-]\.[A-Za-z]")
+# `signCert.der`: a file name in backticks is not an address, when its ending is a file's.
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+FILE_EXTENSIONS = frozenset(
+    "der key pfx p12 cer crt pem exe apk ipa dmg msi pdf hwp hwpx doc docx xls xlsx ppt pptx txt csv zip jpg jpeg png gif webp svg".split()
+)
+
+# Markdown beyond paragraphs, emphasis, links and (in bodies) lists would reach readers as raw
+# characters: each is refused with what to write instead. (line pattern, what it is with its particle, the fix)
+_RAW_MARKDOWN: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"^#{1,6}(?:[ \t]|$)"), "제목(#)은", "단계를 나누려면 steps에 단계를 하나 더 만들고, 강조하려면 **굵게**로 적어 주세요"),
+    (re.compile(r"^[ \t]*\|.*\||^[ \t]*:?-{3,}:?[ \t]*\|"), "표(|)는", "표로 보일 내용은 failures나 tips(페이지에 표로 나오는 부분)에 적거나, '- 항목' 목록으로 적어 주세요"),
+    (re.compile(r"!\[[^\]\n]*\]\("), "그림(![…](…))은", "그림은 단계의 images 항목에 파일 이름과 설명(alt)으로 적어 주세요 (CONTRIBUTING.md의 '그림 넣기')"),
+    (re.compile(r"^[ \t]*(?:```|~~~)"), "코드 블록(```)은", "파일 이름이나 메뉴 이름은 `signCert.der`처럼 한 줄 안에서 백틱(`)으로 감싸 주세요"),
+    (re.compile(r"^[ \t]*>"), "인용(>)은", "주의할 점은 단계의 notes에, 경고는 warnings에 적어 주세요"),
+    (re.compile(r"^[ \t]*(?:-[ \t]*){3,}$|^[ \t]*(?:\*[ \t]*){3,}$|^[ \t]*(?:_[ \t]*){3,}$|^=+[ \t]*$"), "가로줄이나 밑줄 제목(---, ===)은", "문단은 빈 줄 하나로 나눠 주세요"),
+)
+_NESTED_ITEM = re.compile(r"^[ \t]+(?:[-*+]|[0-9]{1,3}[.)])[ \t]+\S")
 
 
 def today_in_korea() -> dt.date:
@@ -82,9 +100,31 @@ class Subject:
         """Where the schema comment belongs."""
         return self.source.text.split("\n", 1)[0].strip()
 
-    def problem(self, loc: Loc, message: str, fix: str, severity: str = "error") -> Problem:
+    def problem(self, loc: Loc, message: str, fix: str, severity: str = "error", *, at: str = "") -> Problem:
+        """A problem at the value of loc, or at the line inside it that holds ``at`` when given."""
         mark = self.source.value(loc)
+        if at:
+            mark = self._find(mark, at, dict(self.texts).get(loc, ""))
         return Problem(self.display, mark.line, mark.column, format_path(loc), message, fix, severity)  # type: ignore[arg-type]
+
+    def _find(self, start: Mark, needle: str, value: str) -> Mark:
+        """Where needle is written inside the value that starts at start (a link on line 3 of a body)."""
+        lines = self.source.text.split("\n")
+        last = min(len(lines), start.line + value.count("\n") + 2)
+        for number in range(start.line, last + 1):
+            line = lines[number - 1]
+            column = line.find(needle, start.column - 1 if number == start.line else 0)
+            if column >= 0:
+                return Mark(number, column + 1)
+        return start
+
+
+def _file_names_out(span: re.Match[str]) -> str:
+    """A code span whose every dotted word ends like a file (`signCert.der`) is no address."""
+    names = _BARE_HOST.findall(span.group(1))
+    if names and all(name.rsplit(".", 1)[-1].lower() in FILE_EXTENSIONS for name in names):
+        return " "
+    return span.group(0)
 
 
 def _shorten(text: str, limit: int = 60) -> str:
@@ -105,6 +145,8 @@ class ContentPolicy:
         """Every check that looks at one file alone, valid or not, so an editor sees every problem
         in one run instead of one kind per run."""
         yield from self.check_markup(subject)
+        yield from self.check_block_markdown(subject)
+        yield from self.check_placeholders(subject)
         yield from self.check_links(subject)
         yield from self.check_phone_numbers(subject)
         yield from self.check_reviewed(subject)
@@ -118,17 +160,61 @@ class ContentPolicy:
         for loc, text in subject.texts:
             if "<" not in text and "&" not in text:  # what both patterns need: most texts have neither
                 continue
-            if match := _TAG.search(text):
+            for match in _TAG.finditer(text):
+                if match.group(0).startswith("</") and any(m.group(0).startswith("<" + match.group(0)[2:].rstrip(">")) for m in _TAG.finditer(text)):
+                    continue  # the closing tag of one already named
                 yield subject.problem(
                     loc,
                     f"HTML 태그 '{_shorten(match.group(0), 40)}'는 쓸 수 없습니다",
                     "굵게는 **글**, 링크는 [글](https://…)처럼 Markdown으로 적어 주세요. '<' 기호 자체가 필요하면 뒤에 공백을 넣어 주세요",
+                    at=match.group(0),
                 )
-            elif match := _CHAR_REFERENCE.search(text):
+            for match in _CHAR_REFERENCE.finditer(_TAG.sub(" ", text)):
                 yield subject.problem(
                     loc,
                     f"HTML 문자 참조 '{match.group(0)}'는 쓸 수 없습니다",
                     "기호를 그대로 적어 주세요. 예: &amp; 대신 &, &lt; 대신 <",
+                    at=match.group(0),
+                )
+
+    def check_block_markdown(self, subject: Subject) -> Iterable[Problem]:
+        """Markdown that would be published as raw characters (a table, a heading, an image), and
+        lists where only a body can hold them."""
+        for loc, text in subject.texts:
+            if loc[-1] == "url":
+                continue
+            block = is_block_text(loc)
+            said: set[str] = set()  # a table is many lines, one mistake
+            for line in text.split("\n"):
+                for pattern, what, fix in _RAW_MARKDOWN:
+                    if pattern.search(line):
+                        if what not in said:
+                            said.add(what)
+                            yield subject.problem(loc, f"{what} 글 안에 쓸 수 없습니다: 페이지에 기호가 그대로 보입니다", fix, at=line.strip())
+                        break
+                else:
+                    if block and _NESTED_ITEM.match(line):
+                        yield subject.problem(
+                            loc, "목록 안에 목록을 넣을 수 없습니다", "'- '나 '1. '로 시작하는 줄은 들여 쓰지 말고 한 단계 목록으로 적어 주세요", at=line.strip()
+                        )
+            if not block and has_list(text):
+                line = next(line for line in text.split("\n") if LIST_ITEM.match(line))
+                yield subject.problem(
+                    loc,
+                    "목록('- ', '1. ')은 본문(body, intro, strategies)에서만 쓸 수 있습니다",
+                    "한 줄로 이어 쓰거나, 여러 개라면 목록 항목(tips, notes, points)으로 나눠 적어 주세요",
+                    at=line.strip(),
+                )
+
+    def check_placeholders(self, subject: Subject) -> Iterable[Problem]:
+        """The example texts of `./dev new` are instructions to the editor, never content."""
+        examples = placeholder_texts()
+        for loc, text in subject.texts:
+            if text in examples:
+                yield subject.problem(
+                    loc,
+                    f"새 안내서 예시 글 {josa(repr(_shorten(text, 40)), '이', '가')} 그대로 있습니다",
+                    "실제 내용으로 바꿔 쓰거나, 쓰지 않는 부분이면 통째로 지워 주세요",
                 )
 
     # Links --------------------------------------------------------------------------------
@@ -156,7 +242,7 @@ class ContentPolicy:
         allowed = ", ".join(self.allowed_domains) or "(없음)"
         return (
             f"글에 적힌 주소 {josa(repr(host), '이', '가')} 허용 목록에 없습니다",
-            f"공식 사이트({allowed}) 주소만 적을 수 있습니다. 주소가 아니라면 점(.) 앞뒤에 공백을 넣어 주세요",
+            f"공식 사이트({allowed}) 주소만 적을 수 있습니다. 주소가 아니라 파일 이름이라면 `signCert.der`처럼 백틱(`)으로 감싸 주세요",
         )
 
     def check_links(self, subject: Subject) -> Iterable[Problem]:
@@ -169,13 +255,13 @@ class ContentPolicy:
             bare = [] if is_url_field else _BARE_URL.findall(text)
             for url in dict.fromkeys([*urls, *bare]):
                 if found := self.link_problem(url):
-                    yield subject.problem(loc, *found)
+                    yield subject.problem(loc, *found, at="" if is_url_field else url)
             if is_url_field:
                 continue
-            prose = re.sub(r"\]\([^)]*\)", "]", _BARE_URL.sub(" ", text))
+            prose = re.sub(r"\]\([^)]*\)", "]", _BARE_URL.sub(" ", _CODE_SPAN.sub(_file_names_out, text)))
             for host in dict.fromkeys(m.group(0) for m in _BARE_HOST.finditer(prose)):
                 if found := self.host_problem(host):
-                    yield subject.problem(loc, *found)
+                    yield subject.problem(loc, *found, at=host)
 
     # Phone numbers -----------------------------------------------------------------------
 

@@ -91,6 +91,11 @@ def has_final_consonant(word: str) -> bool:
     return False
 
 
+def particle(word: str, with_batchim: str, without: str) -> str:
+    """The particle that follows word: particle('제목', '이', '가') -> '이'."""
+    return with_batchim if has_final_consonant(word) else without
+
+
 def josa(word: str, with_batchim: str, without: str) -> str:
     """word + the right particle: josa('제목', '이', '가') -> '제목이'."""
-    return word + (with_batchim if has_final_consonant(word) else without)
+    return word + particle(word, with_batchim, without)

@@ -122,8 +122,67 @@ def _simple(text: str) -> _Simple | None:
     return _Simple("".join(parts), tuple(urls), " ".join("".join(shown).split()))
 
 
+# A line that starts a list item: "- 글", "* 글", "+ 글", "1. 글" or "1) 글", at the line's start.
+LIST_ITEM = re.compile(r"^(?:(?P<bullet>[-*+])|(?P<number>[0-9]{1,3})[.)])[ \t]+(?=\S)")
+_LIST_LINE = re.compile(r"(?m)^(?:[-*+]|[0-9]{1,3}[.)])[ \t]+\S")
+
+
+class _Chunk(NamedTuple):
+    kind: str  # "p", "ul" or "ol"
+    parts: list[str]  # the paragraph's lines, or each item's text
+    start: int = 1  # an ordered list's first number
+
+
+def _chunks(text: str) -> list[_Chunk]:
+    """Paragraphs and one-level lists, as an editor writes them: a list may follow a line of text
+    directly (Markdown would want a blank line first), and an indented line continues its item."""
+    chunks: list[_Chunk] = []
+    current: _Chunk | None = None
+    for line in text.split("\n"):
+        item = LIST_ITEM.match(line)
+        if not line.strip():
+            current = None
+        elif item is not None:
+            kind = "ol" if item["number"] else "ul"
+            if current is None or current.kind != kind:
+                current = _Chunk(kind, [], int(item["number"] or 1))
+                chunks.append(current)
+            current.parts.append(line[item.end() :].strip())
+        elif current is not None and current.kind != "p" and line[:1] in " \t":
+            current.parts[-1] += "\n" + line.strip()
+        else:
+            if current is None or current.kind != "p":
+                current = _Chunk("p", [])
+                chunks.append(current)
+            current.parts.append(line)
+    return chunks
+
+
+def _with_lists(text: str) -> Markup:
+    html_parts = []
+    for chunk in _chunks(text):
+        if chunk.kind == "p":
+            html_parts.append(_paragraphs("\n".join(chunk.parts)))
+            continue
+        start = f' start="{chunk.start}"' if chunk.kind == "ol" and chunk.start != 1 else ""
+        items = "\n".join(f"<li>{inline(item)}</li>" for item in chunk.parts)
+        html_parts.append(f"<{chunk.kind}{start}>\n{items}\n</{chunk.kind}>")
+    return Markup("\n".join(html_parts))
+
+
+def has_list(text: str) -> bool:
+    """Whether text has a line that starts a list item."""
+    return _LIST_LINE.search(text) is not None
+
+
 def blocks(text: str) -> Markup:
-    """Text with paragraphs (separated by blank lines) to HTML paragraphs."""
+    """Text with paragraphs (separated by blank lines) and one-level lists to HTML."""
+    if has_list(text):
+        return _with_lists(text)
+    return _paragraphs(text)
+
+
+def _paragraphs(text: str) -> Markup:
     if not _MARKDOWN_CHAR.search(text):
         return Markup(f"<p>{html.escape(text, quote=False)}</p>")
     simple = _simple(text)

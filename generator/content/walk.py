@@ -16,6 +16,12 @@ from .problems import Loc
 NOT_TEXT = frozenset({"id", "channel", "channels", "reviewed", "when"})
 
 
+def is_block_text(loc: Loc) -> bool:
+    """Whether the text at loc is rendered as paragraphs and lists (a body), not as one line."""
+    names = [part for part in loc if isinstance(part, str)]
+    return names in (["intro"], ["strategies"], ["steps", "body"], ["warnings", "body"], ["closing", "body"])
+
+
 def text_fields(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
     """Every text of a validated guide (or part of one), in document order."""
     for name in type(model).model_fields:

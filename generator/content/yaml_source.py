@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -44,7 +45,7 @@ class SourceMap:
 
     def _fill(self) -> None:
         if self._values is None or self._keys is None:
-            _data, full, _duplicates = _parse_with_positions(self.text) if self.text else (None, SourceMap(values={}, keys={}), [])
+            full = _parse_with_positions(self.text).source if self.text else SourceMap(values={}, keys={})
             self._values, self._keys = full.values, full.keys
 
     def value(self, loc: Loc) -> Mark:
@@ -73,10 +74,35 @@ class DuplicateKey:
     second: Mark
 
 
+@dataclass(frozen=True)
+class UnreadableValue:
+    """A value YAML recognised but could not make into a value: an impossible date, an unknown tag."""
+
+    loc: Loc
+    mark: Mark
+    text: str  # as written
+    tag: str  # YAML's tag for it: a timestamp, or whatever followed "!"
+
+    @property
+    def is_date(self) -> bool:
+        return self.tag == _TIMESTAMP_TAG
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One YAML document as plain values, where each stands, and what could not be read."""
+
+    data: Any
+    source: SourceMap
+    duplicate_keys: list[DuplicateKey]
+    unreadable: list[UnreadableValue]
+
+
 class YamlSyntaxError(Exception):
-    def __init__(self, mark: Mark, problem: str):
+    def __init__(self, mark: Mark, problem: str, context: Mark | None = None):
         self.mark = mark
         self.problem = problem
+        self.context = context  # where YAML began the thing it could not finish, when it says
         super().__init__(problem)
 
 
@@ -122,6 +148,7 @@ def _compose_fast(text: str) -> tuple[Any, yaml.Node | None] | None:
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
 if hasattr(yaml, "CSafeLoader"):
@@ -138,6 +165,16 @@ if hasattr(yaml, "CSafeLoader"):
                 self.suspicious = True
             return super().construct_mapping(node, deep=deep)
 
+        def construct_timestamp_safely(self, node: yaml.ScalarNode) -> Any:
+            """An impossible date (2026-13-01) sends the file to the parse that can say where it is."""
+            try:
+                return self.construct_yaml_timestamp(node)
+            except ValueError:
+                self.suspicious = True
+                return node.value
+
+    _CheckingLoader.add_constructor(_TIMESTAMP_TAG, _CheckingLoader.construct_timestamp_safely)
+
 else:
     _CheckingLoader = None  # type: ignore[assignment, misc]
 
@@ -145,7 +182,8 @@ else:
 def _plain_values(text: str) -> tuple[bool, Any]:
     """(True, values) when libyaml reads the file and every mapping key is a distinct string.
 
-    Anything else (no libyaml, a syntax error, a repeated or non-text key) is (False, None), and
+    Anything else (no libyaml, a syntax error, a repeated or non-text key, a value that cannot be
+    read such as an impossible date or an unknown tag) is (False, None), and
     the file goes through the parse that records positions and can say where the trouble is.
     """
     if _CheckingLoader is None or getattr(yaml, "CSafeLoader", None) is None:  # asked at call time: tests take libyaml away
@@ -153,14 +191,14 @@ def _plain_values(text: str) -> tuple[bool, Any]:
     loader = _CheckingLoader(text)
     try:
         data = loader.get_single_data()
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):
         return False, None
     finally:
         loader.dispose()
     return (False, None) if loader.suspicious else (True, data)
 
 
-def parse(text: str) -> tuple[Any, SourceMap, list[DuplicateKey]]:
+def parse(text: str) -> Parsed:
     """Parse one YAML document into plain Python values plus their positions.
 
     A file libyaml reads without a repeated key takes libyaml's own constructor, and its
@@ -169,11 +207,11 @@ def parse(text: str) -> tuple[Any, SourceMap, list[DuplicateKey]]:
     """
     ok, data = _plain_values(text)
     if ok:
-        return data, SourceMap(text), []
+        return Parsed(data, SourceMap(text), [], [])
     return _parse_with_positions(text)
 
 
-def _parse_with_positions(text: str) -> tuple[Any, SourceMap, list[DuplicateKey]]:
+def _parse_with_positions(text: str) -> Parsed:
     composed = _compose_fast(text)
     if composed is not None:
         loader, node = composed
@@ -186,17 +224,26 @@ def _parse_with_positions(text: str) -> tuple[Any, SourceMap, list[DuplicateKey]
         unclosed = "quoted scalar" in (error.context or "") and error.context_mark is not None
         mark = error.context_mark if unclosed else (error.problem_mark or error.context_mark)
         where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
-        raise YamlSyntaxError(where, error.problem or str(error)) from None
+        context = Mark(error.context_mark.line + 1, error.context_mark.column + 1) if error.context_mark else None
+        raise YamlSyntaxError(where, error.problem or str(error), context) from None
     finally:
         loader.dispose()
     return _build(loader, node, text)
 
 
-def _build(loader: Any, node: yaml.Node | None, text: str) -> tuple[Any, SourceMap, list[DuplicateKey]]:
+def _build(loader: Any, node: yaml.Node | None, text: str) -> Parsed:
     source = SourceMap(text, values={}, keys={})
     duplicates: list[DuplicateKey] = []
+    unreadable: list[UnreadableValue] = []
     if node is None:
-        return None, source, duplicates
+        return Parsed(None, source, duplicates, unreadable)
+
+    def scalar(current: yaml.Node, loc: Loc) -> Any:
+        try:
+            return loader.construct_object(current, deep=True)
+        except (yaml.YAMLError, ValueError):
+            unreadable.append(UnreadableValue(loc, _mark(current), str(current.value), current.tag))
+            return str(current.value)
 
     def build(current: yaml.Node, loc: Loc) -> Any:
         source.values[loc] = _mark(current)
@@ -204,7 +251,7 @@ def _build(loader: Any, node: yaml.Node | None, text: str) -> tuple[Any, SourceM
             loader.flatten_mapping(current)
             result: dict[Any, Any] = {}
             for key_node, value_node in current.value:
-                key = loader.construct_object(key_node, deep=True)
+                key = scalar(key_node, (*loc, str(key_node.value)))
                 if not isinstance(key, (str, int, float, bool)) or key is None:
                     key = str(key)
                 child = (*loc, key)
@@ -215,6 +262,53 @@ def _build(loader: Any, node: yaml.Node | None, text: str) -> tuple[Any, SourceM
             return result
         if isinstance(current, yaml.SequenceNode):
             return [build(item, (*loc, index)) for index, item in enumerate(current.value)]
-        return loader.construct_object(current, deep=True)
+        return scalar(current, loc)
 
-    return build(node, ()), source, duplicates
+    return Parsed(build(node, ()), source, duplicates, unreadable)
+
+
+# Text, then spaces, then "#": the only way a comment can follow a value on its line.
+_MAYBE_TRAILING_COMMENT = re.compile(r"\S[ \t]+#")
+
+
+@dataclass(frozen=True)
+class TrailingComment:
+    """A `#` after a plain value on its line, which YAML reads as a comment and drops."""
+
+    loc: Loc
+    mark: Mark  # where the comment starts
+    value: str  # the value YAML kept
+    comment: str  # from "#" to the end of the line
+
+
+def trailing_comments(text: str) -> list[TrailingComment]:
+    """Comments that follow an unquoted value on the same line (`title: 제목 #중요`).
+
+    An editor who writes them usually means them as part of the text, so each is worth a word.
+    Most files have none, and are not composed a second time to find out.
+    """
+    if not _MAYBE_TRAILING_COMMENT.search(text):
+        return []
+    try:
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return []
+    lines = text.split("\n")
+    found: list[TrailingComment] = []
+
+    def visit(current: yaml.Node | None, loc: Loc) -> None:
+        if isinstance(current, yaml.MappingNode):
+            for key_node, value_node in current.value:
+                visit(value_node, (*loc, str(key_node.value)))
+        elif isinstance(current, yaml.SequenceNode):
+            for index, item in enumerate(current.value):
+                visit(item, (*loc, index))
+        elif isinstance(current, yaml.ScalarNode) and not current.style:
+            end = current.end_mark
+            rest = lines[end.line][end.column :] if end.line < len(lines) else ""
+            comment = re.match(r"[ \t]+(#.*)$", rest)
+            if comment and current.start_mark.line == end.line:
+                found.append(TrailingComment(loc, Mark(end.line + 1, end.column + comment.start(1) + 1), str(current.value), comment.group(1).rstrip()))
+
+    visit(node, ())
+    return found
