@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 
 from generator.cli import main
 from generator.content.model import Guide
+from generator.content.new_guide import placeholder_texts
 from generator.content.policy import today_in_korea
 from tests.support import ROOT, build_site
 
@@ -105,10 +106,31 @@ def test_usage_mistakes_exit_2_in_korean(tmp_path: Path) -> None:
 # new ------------------------------------------------------------------------------------------
 
 
-def test_new_writes_a_guide_that_passes_check_with_every_section(project: Path) -> None:
+def fill_in(path: Path) -> None:
+    """What an editor does to a new guide: write real text over every example text."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    data = yaml.safe_load("".join(lines))
+    examples = placeholder_texts()
+
+    def filled(value: object) -> object:
+        if isinstance(value, str):
+            return "실제 내용입니다." if value in examples else value
+        if isinstance(value, dict):
+            return {key: filled(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [filled(item) for item in value]
+        return value
+
+    path.write_text(lines[0] + yaml.safe_dump(filled(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_new_writes_a_guide_with_every_section_that_check_refuses_until_filled_in(project: Path) -> None:
     result = run(project, "new", "kb-otp-reissue")
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "content/guides/kb-otp-reissue.yml 파일을 만들었습니다. 예시 글을 실제 내용으로 바꿔 쓴 뒤 'python -m generator check'로 확인해 주세요.\n"
+    assert result.stdout == (
+        "content/guides/kb-otp-reissue.yml 파일을 만들었습니다. 예시 글을 실제 내용으로 바꿔 쓰고, 쓰지 않는 부분은 지운 뒤 "
+        "'./dev check'로 확인해 주세요. 바꾸지 않은 예시 글은 검사에서 오류로 나옵니다.\n"
+    )
     path = project / "content" / "guides" / "kb-otp-reissue.yml"
     text = path.read_text(encoding="utf-8")
     assert text.splitlines()[0] == "# yaml-language-server: $schema=../guide.schema.json"
@@ -119,12 +141,21 @@ def test_new_writes_a_guide_that_passes_check_with_every_section(project: Path) 
     assert guide.reviewed == today_in_korea()
     step_keys = set().union(*(s.keys() for s in data["steps"]))
     assert step_keys == set(Guide.model_fields["steps"].annotation.__args__[0].model_fields)
+    unchanged = run(project, "check")
+    lines = unchanged.stdout.splitlines()
+    assert unchanged.returncode == 1
+    assert lines[0] == (
+        "content/guides/kb-otp-reissue.yml:5:8: title: 새 안내서 예시 글 '안내서 제목을 적습니다'가 그대로 있습니다 — 실제 내용으로 바꿔 쓰거나, 쓰지 않는 부분이면 통째로 지워 주세요"
+    )
+    assert len(lines) - 1 == len(placeholder_texts()), "each example text is named once"
+    fill_in(path)
     check = run(project, "check")
     assert (check.returncode, check.stdout) == (0, "문제 없음: 모든 안내서가 올바릅니다.\n")
 
 
 def test_a_new_guide_builds_into_a_page(project: Path, tmp_path: Path) -> None:
     assert main(["-f", str(project / "mkdocs.yml"), "new", "sample-new-guide"]) == 0
+    fill_in(project / "content" / "guides" / "sample-new-guide.yml")
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     page = BeautifulSoup((tmp_path / "site" / "guides" / "sample-new-guide" / "index.html").read_text(encoding="utf-8"), "html.parser")
