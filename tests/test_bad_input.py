@@ -69,8 +69,9 @@ def test_two_guides_with_the_same_id_blame_the_copy_not_the_published_guide(tmp_
     # The copy sorts first; the published guide is the file named after its id.
     _files, problems = load(tmp_path, {"guides/boho-copy.yml": SAMPLE, "guides/sample-guide.yml": SAMPLE})
     assert [str(p) for p in problems] == [
-        "content/guides/boho-copy.yml:2:5: id: 아이디 'sample-guide'가 파일 이름 'boho-copy.yml'과 다릅니다 — 새 안내서라면 파일 이름을 sample-guide.yml로 바꿔 주세요. "
-        "이미 공개된 안내서라면 id는 그대로 두고 파일 이름을 sample-guide.yml로 되돌려 주세요: 페이지 주소 guides/sample-guide/와 독자의 체크 기록이 id에 묶여 있어, id를 바꾸면 북마크와 기록이 사라집니다",
+        "content/guides/boho-copy.yml:2:5: id: 아이디 'sample-guide'가 파일 이름 'boho-copy.yml'과 다릅니다 — 새 안내서라면 파일 이름을 sample-guide.yml로 바꿔 주세요. 이미 공개된 안내서라면 공개된 아이디로 둘을 맞춰 주세요: 파일 이름을 "
+        "바꿨다면 sample-guide.yml로 되돌리고, id를 바꿨다면 boho-copy로 되돌립니다. 페이지 주소(guides/<아이디>/)와 독자의 체크 기록이 "
+        "id에 묶여 있어, 공개된 id가 바뀌면 북마크와 기록이 사라집니다",
         "content/guides/boho-copy.yml:2:5: id: 아이디 'sample-guide'를 content/guides/sample-guide.yml에서 이미 쓰고 있습니다 (주소가 겹칩니다) — 이 안내서에 다른 아이디를 정하고 파일 이름도 그 아이디로 바꿔 주세요",
     ]
 

@@ -61,9 +61,9 @@ def _id_matches_file_name(loaded: GuideFile) -> Iterable[Problem]:
     yield loaded.problem(
         ("id",),
         f"아이디 {josa(repr(ident), '이', '가')} 파일 이름 {josa(repr(loaded.path.name), '과', '와')} 다릅니다",
-        f"새 안내서라면 파일 이름을 {ident}.yml로 바꿔 주세요. 이미 공개된 안내서라면 id는 그대로 두고 파일 이름을 "
-        f"{ident}.yml로 되돌려 주세요: 페이지 주소 guides/{ident}/와 독자의 체크 기록이 id에 묶여 있어, id를 바꾸면 "
-        "북마크와 기록이 사라집니다",
+        f"새 안내서라면 파일 이름을 {ident}.yml로 바꿔 주세요. 이미 공개된 안내서라면 공개된 아이디로 둘을 맞춰 주세요: 파일 이름을 "
+        f"바꿨다면 {ident}.yml로 되돌리고, id를 바꿨다면 {stem}로 되돌립니다. 페이지 주소(guides/<아이디>/)와 독자의 체크 기록이 "
+        "id에 묶여 있어, 공개된 id가 바뀌면 북마크와 기록이 사라집니다",
     )
 
 

@@ -426,18 +426,26 @@ def _closing_quote(value: str) -> int | None:
 def _tab_problem(mark: Mark, lines: list[str], display: str) -> Problem:
     """A tab in the indentation, and how many spaces the line needs instead."""
     spaces = _expected_indent(lines, mark.line - 1)
-    count = _KOREAN_COUNTS.get(spaces, str(spaces)) if spaces else None
-    fix = f"탭 대신 스페이스 {count} 칸으로 들여 써 주세요 (윗줄에 맞춘 칸 수입니다)" if count else "탭 대신 스페이스로, 윗줄의 같은 수준 항목과 같은 칸에서 시작하도록 들여 써 주세요"
+    if spaces == 0:
+        fix = "탭을 지우고 줄 맨 앞에서 시작해 주세요 (맨 위 수준의 항목입니다)"
+    else:
+        fix = f"탭 대신 스페이스 {_KOREAN_COUNTS.get(spaces, str(spaces))} 칸으로 들여 써 주세요 (윗줄에 맞춘 칸 수입니다)"
     return Problem(display, mark.line, mark.column, "", "YAML 문법 오류: 들여쓰기에 탭 문자가 있습니다", fix)
 
 
+_KEY_LINE = re.compile(r"^(?P<indent>[ ]*(?:-[ ]+)*)[A-Za-z_][\w-]*[ ]*:(?:[ ]|$)")
+
+
 def _expected_indent(lines: list[str], index: int) -> int:
-    """The indentation a line most likely needs: its sibling's above, or one level under its parent."""
+    """The indentation a line most likely needs: its sibling's above, or one level under its parent.
+
+    Lines of a block of text (a `|-` body) are skipped: only lines that start with a key count.
+    """
     for above in reversed(lines[:index]):
-        if not above.strip() or above.lstrip().startswith("#"):
+        match = _KEY_LINE.match(above)
+        if match is None:
             continue
-        match = re.match(r"^([ ]*(?:-[ ]+)*)", above)
-        key_column = len(match.group(1)) if match else 0
+        key_column = len(match["indent"])
         return key_column + 2 if above.rstrip().endswith(":") else key_column
     return 0
 
