@@ -147,7 +147,8 @@ def test_new_writes_a_guide_with_every_section_that_check_refuses_until_filled_i
     assert lines[0] == (
         "content/guides/kb-otp-reissue.yml:5:8: title: 새 안내서 예시 글 '안내서 제목을 적습니다'가 그대로 있습니다 — 실제 내용으로 바꿔 쓰거나, 쓰지 않는 부분이면 통째로 지워 주세요"
     )
-    assert len(lines) - 1 == len(placeholder_texts()), "each example text is named once"
+    assert all("새 안내서 예시 글" in line for line in lines[:-1]), "nothing but the example texts is wrong"
+    assert len(lines) - 1 >= len(placeholder_texts()), "every example text is named where it stands"
     fill_in(path)
     check = run(project, "check")
     assert (check.returncode, check.stdout) == (0, "문제 없음: 모든 안내서가 올바릅니다.\n")
