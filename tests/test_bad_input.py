@@ -18,8 +18,9 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
+from pydantic import ValidationError
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
@@ -394,7 +395,11 @@ FIELDS = [loc for loc, _text in text_fields(scaffold())]
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(loc=st.sampled_from(FIELDS), text=TEXT)
 def test_any_text_in_any_field_is_text_on_the_page_never_markup(loc: tuple[str | int, ...], text: str) -> None:
-    page, meta = built_page(with_text(scaffold(), loc, text))
+    try:
+        guide = with_text(scaffold(), loc, text)
+    except ValidationError:  # a field with rules of its own (a menu name has no arrow) refused it
+        assume(False)
+    page, meta = built_page(guide)
     baseline, _ = built_page(with_text(scaffold(), loc, "자리표시"))
 
     # No element the template did not put there, except inline emphasis, code and links, and
@@ -429,7 +434,7 @@ def test_a_nasty_but_accepted_text_in_every_field_survives_a_real_build_as_text(
     project = copy_project(tmp_path / "project")
     data = scaffold().model_dump(mode="json")
     for loc, _text in text_fields(scaffold()):
-        if loc[-1] != "url":
+        if loc[-1] != "url" and "menus" not in loc:  # a menu name is short and has no arrow
             target = data
             for part in loc[:-1]:
                 target = target[part]

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from .model import Guide, models_in
+from .walk import NOT_TEXT
 from .problems import Loc, Problem, format_path, has_errors, josa, particle
 from .yaml_source import Mark, NotUtf8Error, SourceMap, UnreadableValue, YamlSyntaxError, decode, parse, trailing_comments
 
@@ -153,7 +154,10 @@ def _unreadable(value: UnreadableValue, display: str) -> Problem:
 
 
 def _trailing_comments(text: str, display: str) -> Iterable[Problem]:
+    """A note after a setting (`when: before  # …`) loses nothing; after a text it usually does."""
     for found in trailing_comments(text):
+        if NOT_TEXT.intersection(part for part in found.loc if isinstance(part, str)):
+            continue
         kept = f" 지금은 {single_quoted(found.value)}까지만 읽힙니다." if found.value else " 지금은 값이 비어 있는 것으로 읽힙니다."
         yield Problem(
             display,
