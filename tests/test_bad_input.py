@@ -434,11 +434,11 @@ def test_a_nasty_but_accepted_text_in_every_field_survives_a_real_build_as_text(
     project = copy_project(tmp_path / "project")
     data = scaffold().model_dump(mode="json")
     for loc, _text in text_fields(scaffold()):
-        if loc[-1] != "url" and "menus" not in loc:  # a menu name is short and has no arrow
+        if loc[-1] != "url":
             target = data
             for part in loc[:-1]:
                 target = target[part]
-            target[loc[-1]] = nasty
+            target[loc[-1]] = "전체메뉴" if "menus" in loc else nasty  # a menu name is short and has no arrow
     data["reviewed"] = dt.date.today().isoformat()
     text = "# yaml-language-server: $schema=../guide.schema.json\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     (project / "content" / "guides" / "property-guide.yml").write_text(text, encoding="utf-8")
