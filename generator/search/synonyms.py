@@ -85,7 +85,8 @@ def read_synonyms(content_dir: Path, root: Path) -> tuple[Synonyms, list[Problem
 
     try:
         text = decode(data_bytes)
-        data, source, duplicates = parse(text)
+        parsed = parse(text)
+        data, source, duplicates = parsed.data, parsed.source, parsed.duplicate_keys
     except NotUtf8Error as error:
         return Synonyms(), [Problem(display, error.mark.line, error.mark.column, "", "파일이 UTF-8이 아닙니다", "편집기에서 인코딩을 UTF-8로 골라 저장해 주세요")]
     except YamlSyntaxError as error:
