@@ -67,7 +67,8 @@ def deployed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     config = project / "mkdocs.yml"
     config.write_text(re.sub(r"^site_url:.*$", f"site_url: {url}", config.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
     for name in DEPLOYED_EXAMPLES:
-        (project / "content" / "guides" / f"{name}.yml").write_text(example(name), encoding="utf-8")
+        text = example(name)
+        (project / "content" / "guides" / f"{yaml.safe_load(text)['id']}.yml").write_text(text, encoding="utf-8")
     result = build_site(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
     yield url
