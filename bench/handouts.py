@@ -71,11 +71,11 @@ def main(argv: list[str] | None = None) -> None:
 
     for loaded in guides:
         url = page_url(site_url, loaded.guide)
-        render_pdf(loaded.guide, url)  # warm-up: fonts, fontconfig, templates
+        render_pdf(loaded.guide, url, loaded.terms)  # warm-up: fonts, fontconfig, templates
         seconds, cpu = [], []
         for _ in range(args.repeat):
             started, started_cpu = time.perf_counter(), time.process_time()
-            pdf = render_pdf(loaded.guide, url)
+            pdf = render_pdf(loaded.guide, url, loaded.terms)
             seconds.append(time.perf_counter() - started)
             cpu.append(time.process_time() - started_cpu)
         median = statistics.median(seconds)
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> None:
             f"CPU {statistics.median(cpu):.2f}초, {size_kb:.0f} KB (목표 {TARGET_KB} KB 이하), {_pages(pdf)}쪽"
         )
 
-        _tagging_cost(loaded.guide, url, args.repeat)
+        _tagging_cost(loaded, url, args.repeat)
 
     with tempfile.TemporaryDirectory(prefix="giljabi-handouts-") as folder:
         cache = Path(folder)
@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"  바뀐 것이 없을 때 다시 빌드: {statistics.median(again) * 1000:.1f}ms (중앙값, 안내서 {len(guides)}개의 해시 계산과 캐시 확인)")
 
 
-def _tagging_cost(guide, url: str, repeat: int) -> None:
+def _tagging_cost(loaded, url: str, repeat: int) -> None:
     """Layout and writing, tagged and untagged side by side: the tags are built while writing,
     from the boxes of the same layout, so both halves are timed."""
     cpu: dict[bool, list[float]] = {True: [], False: []}
@@ -110,7 +110,7 @@ def _tagging_cost(guide, url: str, repeat: int) -> None:
     for _ in range(repeat):
         for tagged in (False, True):
             started = time.process_time()
-            size[tagged] = len(render_document(guide, url).write_pdf(**(PDF_OPTIONS if tagged else {})))
+            size[tagged] = len(render_document(loaded.guide, url, loaded.terms).write_pdf(**(PDF_OPTIONS if tagged else {})))
             cpu[tagged].append(time.process_time() - started)
     plain, tags = statistics.median(cpu[False]), statistics.median(cpu[True])
     print(

@@ -58,7 +58,12 @@ def assert_in_order(haystack: str, needles: list[str], what: str) -> None:
 def page(request: pytest.FixtureRequest, built_site: Path) -> tuple[GuideFile, BeautifulSoup]:
     loaded: GuideFile = request.param
     html = (built_site / "guides" / loaded.guide.id / "index.html").read_text(encoding="utf-8")
-    return loaded, BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, "html.parser")
+    # A glossary word's closed explanation and its button's hidden "뜻 보기" are not text a reader
+    # sees in the flow of the page (tests/test_glossary.py covers them).
+    for extra in soup.select(".gj-term__note, button.gj-term .gj-visually-hidden"):
+        extra.decompose()
+    return loaded, soup
 
 
 def test_there_is_at_least_one_guide() -> None:

@@ -34,12 +34,13 @@ def test_built_guide_page_is_the_rendered_html_with_the_outline_as_its_table_of_
     policy = site_settings().policy
     for loaded in guide_files:
         guide = loaded.guide
-        rendered = render_guide(guide, review_due=policy.review_due(guide))
+        rendered = render_guide(guide, review_due=policy.review_due(guide), terms=loaded.terms)
         soup = BeautifulSoup((built_site / "guides" / guide.id / "index.html").read_text(encoding="utf-8"), "html.parser")
         article = soup.select_one("article.md-content__inner")
         assert article is not None
         assert _dom(rendered.html) in _dom(article.decode_contents()), f"{guide.id}: the page body is not the renderer's HTML"
-        parts = outline(guide)
+        parts = rendered.outline
+        assert parts == outline(guide, loaded.terms)
         assert {"prerequisites", "steps", "sources"} <= {part.id for part in parts}
         headings = [(h2["id"], _collapsed(h2.get_text())) for h2 in article.select("h2[id]") if h2["id"] != "facts-title"]
         expected = [(part.id, _collapsed(part.title.striptags())) for part in parts]

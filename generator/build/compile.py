@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.check import check_across, check_guide, sorted_problems
+from ..content.glossary import Glossary, read_glossary
 from ..content.loader import GuideFile, guide_digest, guide_paths
 from ..content.policy import ContentPolicy
 from ..content.problems import ContentError, Problem, has_errors
@@ -78,6 +79,7 @@ class Settings:
     policy: ContentPolicy
     root: Path  # file names are shown to editors relative to this folder
     search: bool = True  # cut each guide into search sections (the Korean search is on)
+    glossary: Glossary = Glossary()  # content/glossary.yml, read by compile_all
     fingerprint: str = field(default="", compare=False)  # code_fingerprint(); "" for this installation's
 
     def key(self) -> bytes:
@@ -90,6 +92,7 @@ class Settings:
             str(self.root.resolve()),
             str(self.search),
             fonts_fingerprint(),  # the handout glyph check's answer depends on the installed fonts
+            self.glossary.digest(),
         )
         return "\0".join(parts).encode("utf-8")
 
@@ -102,8 +105,9 @@ def compile_guide(path: Path, settings: Settings) -> Compiled:
     if not checked.publishable or checked.file is None:
         return Compiled(checked.display, checked.file, tuple(checked.problems))
     guide = checked.file.guide
-    loaded = dataclasses.replace(checked.file, digest=guide_digest(guide))
-    page = render_guide(guide, review_due=settings.policy.review_due(guide))
+    terms = settings.glossary.used_in(guide)
+    loaded = dataclasses.replace(checked.file, digest=guide_digest(guide, terms), terms=terms)
+    page = render_guide(guide, review_due=settings.policy.review_due(guide), terms=terms)
     sections = tuple((s.anchor, s.title, s.text, s.aliases, s.related) for s in guide_sections(guide).sections) if settings.search else None
     return Compiled(checked.display, loaded, tuple(checked.problems), page, sections)
 
@@ -141,11 +145,14 @@ def _compile_many(todo: list[tuple[Path, str | None]], settings: Settings, cache
 def compile_all(
     content_dir: Path, settings: Settings, *, cache_dir: Path | None = None, jobs: int | None = None
 ) -> tuple[list[Compiled], list[Problem], Stats]:
-    """Every guide under content_dir, compiled or taken from the cache, sorted for the home page.
+    """Every guide under content_dir, compiled or taken from the cache, sorted for the home page;
+    the site glossary (content_dir/glossary.yml) is read and checked first, and marks their terms.
 
     Raises ContentError listing every error in every file; otherwise returns the publishable
     guides, the warnings, and where the results came from.
     """
+    glossary, glossary_problems = read_glossary(content_dir, settings.root, settings.policy)
+    settings = dataclasses.replace(settings, glossary=glossary)
     cache = FileCache(cache_dir, ".pickle") if cache_dir is not None else None
     stats = Stats()
     results: dict[Path, Compiled] = {}
@@ -176,7 +183,7 @@ def compile_all(
         results.update(zip((path for path, _name in todo), compiled))
 
     ordered = [results[path] for path in sorted(results)]
-    problems = [problem for item in ordered for problem in item.problems]
+    problems = [*glossary_problems, *(problem for item in ordered for problem in item.problems)]
     problems.extend(check_across([item.file for item in ordered if item.file is not None], settings.policy, settings.root))
     problems = sorted_problems(problems)
     if has_errors(problems):

@@ -48,7 +48,7 @@ def _render_to_cache(todo: Sequence[tuple[GuideFile, str, str]], cache: FileCach
     problems: list[Problem] = []
     for loaded, url, name in todo:
         try:
-            pdf = render_pdf(loaded.guide, url)
+            pdf = render_pdf(loaded.guide, url, loaded.terms)
         except MissingGlyphError as error:
             problems.extend(glyph_problems(loaded, error))
         else:

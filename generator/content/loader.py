@@ -21,7 +21,7 @@ from pydantic.fields import FieldInfo
 from .model import Guide, models_in
 from .walk import NOT_TEXT
 from .problems import Loc, Problem, format_path, has_errors, josa, particle
-from .yaml_source import Mark, NotUtf8Error, SourceMap, UnreadableValue, YamlSyntaxError, decode, parse, trailing_comments
+from .yaml_source import Mark, NotUtf8Error, Parsed, SourceMap, UnreadableValue, YamlSyntaxError, decode, parse, trailing_comments
 
 GUIDE_GLOB = "guides/**/*.yml"
 
@@ -34,20 +34,25 @@ class GuideFile:
     path: Path  # absolute
     display: str  # as shown to editors, relative to the project root
     source: SourceMap
-    # sha256 of the validated guide as JSON, when the build worked it out once and cached it.
+    # sha256 of the validated guide as JSON (and its glossary terms), when the build worked it
+    # out once and cached it.
     digest: str = ""
+    # The site glossary's entries this guide uses, as (term, explanation), in the glossary's order.
+    terms: tuple[tuple[str, str], ...] = ()
 
     def content_digest(self) -> str:
-        """Changes exactly when the guide's data changes (not its comments or key order)."""
-        return self.digest or guide_digest(self.guide)
+        """Changes exactly when the guide's data or the explanations of its terms change (not its
+        comments or key order)."""
+        return self.digest or guide_digest(self.guide, self.terms)
 
     def problem(self, loc: Loc, message: str, fix: str, severity: str = "error", *, key: bool = False) -> Problem:
         mark = self.source.key(loc) if key else self.source.value(loc)
         return Problem(self.display, mark.line, mark.column, format_path(loc), message, fix, severity)  # type: ignore[arg-type]
 
 
-def guide_digest(guide: Guide) -> str:
-    return hashlib.sha256(guide.model_dump_json().encode("utf-8")).hexdigest()
+def guide_digest(guide: Guide, terms: tuple[tuple[str, str], ...] = ()) -> str:
+    data = guide.model_dump_json() + (repr(terms) if terms else "")
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -71,12 +76,13 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def read_guide(path: Path, display: str) -> ReadFile:
-    """Read and validate one guide file; never raises for anything an editor can get wrong."""
+def read_yaml(path: Path, display: str) -> tuple[Parsed | None, list[Problem]]:
+    """Decode and parse one YAML content file: what it holds and where, or None when it could not
+    be read, with every reading problem (a repeated key, an unreadable value, a stray comment)."""
     try:
         text = decode(path.read_bytes())
     except NotUtf8Error as error:
-        return ReadFile(None, [
+        return None, [
             Problem(
                 display,
                 error.mark.line,
@@ -85,13 +91,11 @@ def read_guide(path: Path, display: str) -> ReadFile:
                 "파일이 UTF-8이 아닙니다 (CP949/EUC-KR로 저장된 것 같습니다)",
                 "편집기에서 '다른 이름으로 저장'을 눌러 인코딩을 UTF-8로 골라 저장해 주세요",
             )
-        ])
+        ]
     try:
         parsed = parse(text)
     except YamlSyntaxError as error:
-        return ReadFile(None, [yaml_problem(error, text, display)])
-    data, source = parsed.data, parsed.source
-
+        return None, [yaml_problem(error, text, display)]
     problems = [
         Problem(
             display,
@@ -105,6 +109,15 @@ def read_guide(path: Path, display: str) -> ReadFile:
     ]
     problems.extend(_unreadable(value, display) for value in parsed.unreadable)
     problems.extend(_trailing_comments(text, display))
+    return parsed, problems
+
+
+def read_guide(path: Path, display: str) -> ReadFile:
+    """Read and validate one guide file; never raises for anything an editor can get wrong."""
+    parsed, problems = read_yaml(path, display)
+    if parsed is None:
+        return ReadFile(None, problems)
+    data, source = parsed.data, parsed.source
     if not isinstance(data, dict):
         message = "파일이 비어 있습니다" if data is None else "파일 전체가 'id: …', 'title: …' 같은 항목들의 묶음이어야 합니다"
         problems.append(Problem(display, 1, 1, "", message, f"{NEW_COMMAND}로 만든 예시 파일을 보고 같은 모양으로 적어 주세요"))

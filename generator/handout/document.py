@@ -110,9 +110,12 @@ def url_lines(url: str, width: int = 26) -> list[str]:
     return lines
 
 
-def handout_html(guide: Guide, page_url: str) -> str:
+Terms = tuple[tuple[str, str], ...]
+
+
+def handout_html(guide: Guide, page_url: str, terms: Terms = ()) -> str:
     """The handout's HTML, every Hangul word kept on one line."""
-    html = _environment().get_template(TEMPLATE).render(guide=guide, url_lines=url_lines(page_url), qr_svg=qr_svg(page_url))
+    html = _environment().get_template(TEMPLATE).render(guide=guide, terms=terms, url_lines=url_lines(page_url), qr_svg=qr_svg(page_url))
     return keep_words(html)
 
 
@@ -141,21 +144,21 @@ def _watch_glyphs() -> Iterator[_GlyphWatch]:
         logger.removeHandler(watch)
 
 
-def render_document(guide: Guide, page_url: str) -> Document:
+def render_document(guide: Guide, page_url: str, terms: Terms = ()) -> Document:
     """The laid-out pages (for tests that look at where each step landed)."""
     # Imported here: loading WeasyPrint and Pango takes a while, and the plugin module and
     # the editors' check command import this package without rendering anything.
     from weasyprint import HTML
 
     font_config, stylesheet = _weasyprint_setup()
-    return HTML(string=handout_html(guide, page_url)).render(stylesheets=[stylesheet], font_config=font_config)
+    return HTML(string=handout_html(guide, page_url, terms)).render(stylesheets=[stylesheet], font_config=font_config)
 
 
-def render_pdf(guide: Guide, page_url: str) -> bytes:
+def render_pdf(guide: Guide, page_url: str, terms: Terms = ()) -> bytes:
     """The handout as PDF bytes; raises MissingGlyphError instead of printing empty boxes."""
     # WeasyPrint reports missing glyphs while drawing, so the watch spans layout and writing.
     with _watch_glyphs() as watch:
-        pdf = render_document(guide, page_url).write_pdf(**PDF_OPTIONS)
+        pdf = render_document(guide, page_url, terms).write_pdf(**PDF_OPTIONS)
     if watch.characters:
         raise MissingGlyphError(watch.characters)
     return pdf

@@ -19,8 +19,9 @@ class Part:
     title: Markup
 
 
-def outline(guide: Guide) -> tuple[Part, ...]:
-    """The page's parts that this guide has, in page order; each has a template in templates/guide/."""
+def outline(guide: Guide, terms: tuple[tuple[str, str], ...] = ()) -> tuple[Part, ...]:
+    """The page's parts that this guide has, in page order; each has a template in templates/guide/.
+    ``terms`` are the site glossary's entries the guide uses (content/glossary.py)."""
     parts = [
         ("menu-paths", "바로 가는 길", guide.menu_paths),
         ("intro", "왜 필요한가요", guide.intro),
@@ -32,6 +33,7 @@ def outline(guide: Guide) -> tuple[Part, ...]:
         ("tips", "상황별 요령", guide.tips),
         ("strategies", "대처 전략", guide.strategies),
         ("closing", guide.closing.title if guide.closing else "", guide.closing),
+        ("glossary", "낱말 풀이", terms),
         ("sources", "출처와 공식 사이트", True),
     ]
     return tuple(Part(anchor, Markup(plain(title))) for anchor, title, present in parts if present)

@@ -17,6 +17,7 @@ import jinja2
 from ..content.html_templates import html_environment
 from ..content.model import Guide
 from ..content.text import blocks, inline, plain
+from .glossary_terms import mark_first_uses
 from .outline import Part, outline
 from .phone_links import with_phone_links
 
@@ -52,11 +53,12 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_guide(guide: Guide, *, review_due: bool = False) -> RenderedGuide:
-    """One guide's page; review_due adds the "please double-check" notice."""
-    parts = outline(guide)
-    html = environment().get_template("guide.html.j2").render(guide=guide, outline=parts, review_due=review_due)
-    return RenderedGuide(plain(guide.title), plain(guide.summary), html, parts)
+def render_guide(guide: Guide, *, review_due: bool = False, terms: tuple[tuple[str, str], ...] = ()) -> RenderedGuide:
+    """One guide's page; review_due adds the "please double-check" notice; terms are the site
+    glossary's entries the guide uses, whose first uses are marked and which 낱말 풀이 lists."""
+    parts = outline(guide, terms)
+    html = environment().get_template("guide.html.j2").render(guide=guide, outline=parts, review_due=review_due, terms=terms)
+    return RenderedGuide(plain(guide.title), plain(guide.summary), mark_first_uses(html, terms), parts)
 
 
 def render_home(guides: Sequence[Guide]) -> str:
