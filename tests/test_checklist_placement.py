@@ -47,11 +47,11 @@ def test_a_checklist_without_when_is_a_before_list() -> None:
 
 def test_an_unknown_when_is_a_korean_error_at_its_line(tmp_path: Path) -> None:
     text = edited_example("    title: 준비 확인\n", "    title: 준비 확인\n    when: later\n")
-    content = write_content(tmp_path / "content", {"guides/sample.yml": text})
+    content = write_content(tmp_path / "content", {"guides/sample-guide.yml": text})
     _compiled, problems = compile_content(content, settings_for(content, folder_checks=False))
     line = text.splitlines().index("    when: later") + 1
     assert [str(p) for p in problems] == [
-        f"content/guides/sample.yml:{line}:11: checklists[1].when: 'later'은 시점에 쓸 수 없는 값입니다 — before 또는 after를 적어 주세요"
+        f"content/guides/sample-guide.yml:{line}:11: checklists[1].when: 'later'은 시점에 쓸 수 없는 값입니다 — before 또는 after를 적어 주세요"
     ]
 
 

@@ -105,7 +105,7 @@ def test_the_handout_prints_the_words_of_its_guide(seed: GuideFile, tmp_path: Pa
 
 
 def _read(tmp_path: Path, text: str) -> list[str]:
-    content = write_content(tmp_path / "content", {GLOSSARY_FILE: text, "guides/sample.yml": example()})
+    content = write_content(tmp_path / "content", {GLOSSARY_FILE: text, "guides/sample-guide.yml": example()})
     _compiled, problems = compile_content(content, settings_for(content, folder_checks=False))
     return [str(p) for p in problems]
 
@@ -126,7 +126,7 @@ def _read(tmp_path: Path, text: str) -> list[str]:
             "- OTP: 새 숫자를 보여 주는 기기입니다.\n",
             "content/glossary.yml:1:1: 낱말 풀이 파일은 '낱말: 설명' 줄들의 묶음이어야 합니다 — '낱말: 한 문장 설명' 모양으로 한 줄에 하나씩 적어 주세요. 예: 'OTP: 거래할 때마다 새 숫자를 보여 주는 작은 기기나 휴대폰 앱입니다.'",
         ),
-        ("OTP: '[자세히](https://otp.example) 보세요.'\n", "content/glossary.yml:1:6: OTP: 링크 'https://otp.example'의 도메인 'otp.example'는 허용 목록에 없습니다"),
+        ("OTP: '[자세히](https://otp.example) 보세요.'\n", "content/glossary.yml:1:13: OTP: 링크 'https://otp.example'의 도메인 'otp.example'는 허용 목록에 없습니다"),
         ("지급정지: 1588-0000에 전화해 막는 조치입니다.\n", "content/glossary.yml:1:7: 지급정지: 전화번호 '1588-0000'은 허용 목록에 없습니다"),
         ("OTP: <b>새 숫자</b>를 보여 줍니다.\n", "content/glossary.yml:1:6: OTP: HTML 태그 '<b>'는 쓸 수 없습니다"),
         ('"OTP": 새 숫자를 보여 주는 기기입니다.\n"otp": 같은 말입니다.\n', "content/glossary.yml:2:1: otp: 낱말 'otp'는 'OTP'와 같은 낱말입니다 — 둘 중 하나만 남겨 주세요"),
@@ -141,7 +141,7 @@ def test_a_glossary_mistake_is_a_korean_problem_at_its_line(tmp_path: Path, text
 
 
 def test_changing_a_sentence_recompiles_the_guides_and_renders_the_handout_again(tmp_path: Path) -> None:
-    content = write_content(tmp_path / "content", {GLOSSARY_FILE: "클라우드: 인터넷 너머의 저장 공간입니다.\n", "guides/sample.yml": example().replace("신분증을 챙겼습니다.", "클라우드 가입을 마쳤습니다.")})
+    content = write_content(tmp_path / "content", {GLOSSARY_FILE: "클라우드: 인터넷 너머의 저장 공간입니다.\n", "guides/sample-guide.yml": example().replace("신분증을 챙겼습니다.", "클라우드 가입을 마쳤습니다.")})
     settings, cache = settings_for(content, folder_checks=False), tmp_path / "cache"
     first, _w, _s = compile_all(content, settings, cache_dir=cache, jobs=1)
     _c, _w, again = compile_all(content, settings, cache_dir=cache, jobs=1)

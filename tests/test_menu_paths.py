@@ -105,18 +105,18 @@ def test_the_handout_prints_every_path_with_the_note(guide_files: list[GuideFile
 )
 def test_a_wrong_path_is_a_korean_error_at_its_line(tmp_path: Path, yaml_text: str, where: str, message: str) -> None:
     text = edited_example("prerequisites:", yaml_text + "prerequisites:")
-    content = write_content(tmp_path / "content", {"guides/sample.yml": text})
+    content = write_content(tmp_path / "content", {"guides/sample-guide.yml": text})
     _compiled, problems = compile_content(content, settings_for(content, folder_checks=False))
     assert len(problems) == 1, [str(p) for p in problems]
     (problem,) = problems
     assert (problem.path, f"{problem.message} — {problem.fix}") == (where, message)
-    assert problem.file == "content/guides/sample.yml" and 1 <= problem.line <= len(text.splitlines())
+    assert problem.file == "content/guides/sample-guide.yml" and 1 <= problem.line <= len(text.splitlines())
     assert text.splitlines()[problem.line - 1].strip().startswith(("menus", "- channel", "menu", "channel")), problem
 
 
 def test_a_path_cannot_carry_an_unknown_address(tmp_path: Path) -> None:
     text = edited_example("prerequisites:", PATHS.replace("예시은행 홈페이지", "kb-star.example 홈페이지") + "prerequisites:")
-    content = write_content(tmp_path / "content", {"guides/sample.yml": text})
+    content = write_content(tmp_path / "content", {"guides/sample-guide.yml": text})
     _compiled, problems = compile_content(content, settings_for(content, folder_checks=False))
     assert [p.path for p in problems] == ["menu_paths[1].start"]
     assert "허용 목록에 없습니다" in problems[0].message

@@ -57,7 +57,7 @@ def test_the_site_allows_the_verified_numbers_only() -> None:
 
 
 def _problems(tmp_path: Path, text: str) -> list[str]:
-    content = write_content(tmp_path / "content", {"guides/sample.yml": text})
+    content = write_content(tmp_path / "content", {"guides/sample-guide.yml": text})
     _compiled, problems = compile_content(content, settings_for(content, folder_checks=False))
     return [str(p) for p in problems]
 
@@ -81,7 +81,7 @@ def test_a_number_off_the_list_is_an_error_at_its_line(tmp_path: Path, old: str,
     text = edited_example(old, new)
     line = text.splitlines().index(new) + 1
     column = new.index(":") + 3
-    assert _problems(tmp_path, text) == [f"content/guides/sample.yml:{line}:{column}: {message} — {FIX}"]
+    assert _problems(tmp_path, text) == [f"content/guides/sample-guide.yml:{line}:{column}: {message} — {FIX}"]
 
 
 def test_a_number_on_the_list_passes(tmp_path: Path) -> None:
