@@ -135,7 +135,7 @@
       }
       if (changed.length) {
         view.tell(TEXT.reworded(changed.length));
-        for (const box of changed) box.closest(".gj-checklist__item").append(element("p", "gj-check__changed", TEXT.changed));
+        for (const box of changed) box.closest("label").after(element("p", "gj-check__changed", TEXT.changed));
       }
 
       section.addEventListener("change", (event) => {
