@@ -19,6 +19,7 @@ from generator.content.loader import GuideFile
 from generator.handout.document import handout_html, render_pdf
 from generator.page.render import render_guide
 from tests.support import CONTENT, ROOT, compile_content, example, policy, settings_for, shown_text, write_content
+from tests.support.screens import set_default_font
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
@@ -161,10 +162,6 @@ def _expanded(page: Any, name: str) -> bool | None:
     return next((p["value"]["value"] for p in node.get("properties", []) if p["name"] == "expanded"), None)
 
 
-def _font_size(page: Any, pixels: int) -> None:
-    page.context.new_cdp_session(page).send("Page.setFontSizes", {"fontSizes": {"standard": pixels, "fixed": pixels}})
-
-
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360", "1280"])
 def test_a_tap_opens_the_sentence_and_esc_or_닫기_closes_it(browser: Any, site_url: str, seed: GuideFile, output_dir: Path, viewport: dict[str, int], javascript: bool) -> None:
@@ -209,7 +206,7 @@ def test_the_sentence_fits_a_phone_at_a_32px_font(browser: Any, site_url: str, s
     context = browser.new_context(viewport=viewport, base_url=site_url)
     try:
         page = context.new_page()
-        _font_size(page, 32)
+        set_default_font(page, 32)
         page.goto(f"guides/{SEED}/")
         for term, _sentence in seed.terms:
             button = page.get_by_role("button", name=f"{term} 뜻 보기", exact=True)

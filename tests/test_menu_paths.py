@@ -18,6 +18,7 @@ from generator.content.model import Guide
 from generator.handout.document import handout_html, render_pdf
 from generator.page.render import render_guide
 from tests.support import compile_content, edited_example, example, settings_for, shown_text, write_content
+from tests.support.screens import set_default_font
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
@@ -122,11 +123,6 @@ def test_a_path_cannot_carry_an_unknown_address(tmp_path: Path) -> None:
     assert "허용 목록에 없습니다" in problems[0].message
 
 
-def _font_size(page: Any, pixels: int) -> None:
-    """The browser's default font size, as a reader sets it in Android's or iOS's text settings."""
-    page.context.new_cdp_session(page).send("Page.setFontSizes", {"fontSizes": {"standard": pixels, "fixed": pixels}})
-
-
 @pytest.mark.parametrize("font", [16, 32], ids=["default-font", "32px-font"])
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360", "1280"])
 def test_the_route_reads_left_to_right_and_wraps_between_chips(browser: Any, site_url: str, guide_files: list[GuideFile], output_dir: Path, viewport: dict[str, int], font: int) -> None:
@@ -134,7 +130,7 @@ def test_the_route_reads_left_to_right_and_wraps_between_chips(browser: Any, sit
     context = browser.new_context(viewport=viewport, base_url=site_url)
     try:
         page = context.new_page()
-        _font_size(page, font)
+        set_default_font(page, font)
         page.goto(f"guides/{guide.id}/")
         routes = page.locator(".gj-route")
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]

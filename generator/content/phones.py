@@ -21,15 +21,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Not glued to other letters, digits or address characters on either side.
-_BEFORE = r"(?<![0-9A-Za-z/.:#=?&%+-])"
-_AFTER = r"(?![0-9A-Za-z/#=?&%+]|-[0-9]|\.[0-9])"
+# Not glued to other letters, digits or address characters on either side (the page's tel: links
+# look for the numbers found here with the same edges).
+NUMBER_BEFORE = r"(?<![0-9A-Za-z/.:#=?&%+-])"
+NUMBER_AFTER = r"(?![0-9A-Za-z/#=?&%+]|-[0-9]|\.[0-9])"
 _SHAPED = re.compile(
-    _BEFORE
+    NUMBER_BEFORE
     + r"(?:0[1-9][0-9]?[-.][0-9]{3,4}[-.][0-9]{4}|1[5-9][0-9]{2}[-.][0-9]{4}|0[1-9][0-9]{7,9}|1[5-9][0-9]{6})"
-    + _AFTER
+    + NUMBER_AFTER
 )
-_SERVICE = re.compile(_BEFORE + r"1[0-9]{2,3}" + _AFTER)
+_SERVICE = re.compile(NUMBER_BEFORE + r"1[0-9]{2,3}" + NUMBER_AFTER)
 # A counter or unit right after a number makes it a quantity, not a number to dial.
 _UNIT = re.compile(
     r"\s?(?:자리|년|개월|월|일|원|만|천|억|개|회|번째|명|쪽|시간|시|분|초|세|살|호|층|건|대|배|단계|가지|곳|장|줄|자|주|%|퍼센트|km|m\b|cm|kg|g\b|MB|KB|GB)"

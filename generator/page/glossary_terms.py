@@ -9,15 +9,12 @@ what a printed page and a reader who skips the buttons get.
 
 from __future__ import annotations
 
-import re
-
 from markupsafe import Markup, escape
 
 from ..content.glossary import term_pattern
 from ..content.text import inline
+from .html_text import map_text
 
-_TAG = re.compile(r"(<[^>]*>)")
-_TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
 # Text a button must not go into: links, labels and buttons (one control inside another), the
 # page title and part headings (the table of contents is made from them), the glossary's own
 # words (<dfn>) and the time element.
@@ -44,24 +41,7 @@ def mark_first_uses(html: str, terms: tuple[tuple[str, str], ...]) -> Markup:
     waiting = {index: entry for index, entry in enumerate(terms, start=1)}
     if not waiting:
         return Markup(html)
-    out: list[str] = []
-    skipping: list[str] = []
-    for part in _TAG.split(html):
-        if part.startswith("<"):
-            match = _TAG_NAME.match(part)
-            name = match.group(1).lower() if match else ""
-            if name in _SKIP:
-                if not part.startswith("</"):
-                    skipping.append(name)
-                elif skipping and skipping[-1] == name:
-                    skipping.pop()
-            out.append(part)
-            continue
-        if skipping or not waiting or not part:
-            out.append(part)
-            continue
-        out.append(_mark_text(part, waiting))
-    return Markup("".join(out))
+    return map_text(html, _SKIP, lambda text: _mark_text(text, waiting) if waiting else text)
 
 
 def _mark_text(text: str, waiting: dict[int, tuple[str, str]]) -> str:

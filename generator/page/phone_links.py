@@ -13,29 +13,21 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from ..content.phones import digits_of, phone_numbers
+from ..content.phones import NUMBER_AFTER, NUMBER_BEFORE, digits_of, phone_numbers
+from .html_text import map_text
 
-_TAG = re.compile(r"(<[^>]*>)")
+_IN_LINKS = frozenset({"a"})
 
 
 def link_phone_numbers(html: str, written: set[str]) -> Markup:
     """html with each of the written numbers outside a link wrapped in an <a href="tel:…">."""
     alternatives = "|".join(re.escape(number) for number in sorted(written, key=len, reverse=True))
-    number = re.compile(rf"(?<![0-9A-Za-z/.:#=?&%+-])(?:{alternatives})(?![0-9A-Za-z/#=?&%+]|-[0-9]|\.[0-9])")
-    out: list[str] = []
-    in_link = 0
-    for part in _TAG.split(html):
-        if part.startswith("<"):
-            if re.match(r"<a[\s>]", part):
-                in_link += 1
-            elif part.startswith("</a"):
-                in_link -= 1
-            out.append(part)
-        elif in_link or not part:
-            out.append(part)
-        else:
-            out.append(number.sub(lambda m: f'<a class="gj-tel" href="tel:{digits_of(m.group(0))}">{m.group(0)}</a>', part))
-    return Markup("".join(out))
+    number = re.compile(f"{NUMBER_BEFORE}(?:{alternatives}){NUMBER_AFTER}")
+
+    def link(text: str) -> str:
+        return number.sub(lambda m: f'<a class="gj-tel" href="tel:{digits_of(m.group(0))}">{m.group(0)}</a>', text)
+
+    return map_text(html, _IN_LINKS, link)
 
 
 def with_phone_links(render: Callable[[str], Markup]) -> Callable[[str], Markup]:
