@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from generator.build.compile import compile_all
 from generator.content.glossary import GLOSSARY_FILE, Glossary, read_glossary
 from generator.content.loader import GuideFile
+from generator.content.model import Guide
 from generator.handout.document import handout_html, render_pdf
 from generator.page.render import render_guide
 from tests.support import CONTENT, ROOT, compile_content, example, policy, settings_for, shown_text, write_content
@@ -84,9 +86,6 @@ def test_the_page_lists_its_words_under_낱말_풀이_before_the_sources(seed: G
 
 
 def test_a_guide_without_glossary_words_has_no_list() -> None:
-    from generator.content.model import Guide
-    import yaml
-
     guide = Guide.model_validate(yaml.safe_load(example()))
     assert Glossary((("지급정지", "x."),)).used_in(guide) == ()
     soup = BeautifulSoup(render_guide(guide).html, "html.parser")
