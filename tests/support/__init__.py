@@ -12,9 +12,11 @@ import functools
 import html
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -113,6 +115,33 @@ def edited_example(old: str, new: str, name: str = "sample-guide") -> str:
     text = example(name)
     assert old in text, f"tests/examples/{name}.yml no longer contains {old!r}"
     return text.replace(old, new, 1)
+
+
+def add_examples(content: Path) -> list[Path]:
+    """Every guide of tests/examples/ copied into content/guides/, as an editor would add it."""
+    (content / "guides").mkdir(parents=True, exist_ok=True)
+    return [Path(shutil.copy2(path, content / "guides" / path.name)) for path in sorted(EXAMPLES.glob("*.yml"))]
+
+
+@functools.lru_cache(maxsize=1)
+def example_guides() -> tuple[GuideFile, ...]:
+    """Every guide of tests/examples/ (from the fullest to the deliberately minimal), compiled as the site compiles a guide."""
+    content = Path(tempfile.mkdtemp(prefix="giljabi-examples-")) / "content"
+    add_examples(content)
+    return tuple(guides_in(write_content(content, {})))
+
+
+def text_of(markdown_text: str) -> str:
+    """What a reader sees of a content text, worked out without the renderer under test: link
+    syntax and emphasis markers gone, whitespace collapsed. Guides use **bold** and [links](https://…)."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown_text)
+    text = re.sub(r"\*\*(.+?)\*\*|\*(.+?)\*", lambda match: match.group(1) or match.group(2), text)
+    return " ".join(text.split())
+
+
+def paragraphs(markdown_text: str) -> list[str]:
+    """A text's paragraphs (separated by blank lines) as a reader sees them."""
+    return [text_of(paragraph) for paragraph in re.split(r"\n\s*\n", markdown_text) if paragraph.strip()]
 
 
 def shown_text(text: str) -> str:
