@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from typing import NamedTuple
 
 import markdown
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 _KEEP_BLOCK = {"empty", "paragraph"}
@@ -26,8 +27,18 @@ _KEEP_INLINE = {"backtick", "escape", "link", "autolink", "linebreak", "em_stron
 _MARKDOWN_CHAR = re.compile(r"[*_\[\]<>&`\\\n]")
 
 
+class _AddressOnly(Treeprocessor):
+    """A link carries its address and nothing else: [label](url "title") would add a title attribute."""
+
+    def run(self, root) -> None:  # type: ignore[no-untyped-def]
+        for link in root.iter("a"):
+            for name in [name for name in link.attrib if name != "href"]:
+                del link.attrib[name]
+
+
 def _restricted() -> markdown.Markdown:
     md = markdown.Markdown(output_format="html")
+    md.treeprocessors.register(_AddressOnly(md), "address_only", 0)
     md.preprocessors.deregister("html_block")
     for name in [p.name for p in md.parser.blockprocessors._priority if p.name not in _KEEP_BLOCK]:
         md.parser.blockprocessors.deregister(name)
