@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from .loader import GuideFile
 from .model import Guide
@@ -127,6 +127,16 @@ def _file_names_out(span: re.Match[str]) -> str:
     return span.group(0)
 
 
+def _split(url: str) -> SplitResult | None:
+    """The address's parts, or None when urllib cannot read them (a port that is not a number, an unclosed '[')."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (reading it is what raises)
+    except ValueError:
+        return None
+    return parts
+
+
 def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -223,11 +233,11 @@ class ContentPolicy:
         """Why url may not appear in a guide, as (message, fix); None when it is allowed."""
         allowed = ", ".join(self.allowed_domains) or "(없음)"
         fix_domain = f"공식 사이트({allowed}) 주소만 쓸 수 있습니다. 새 공식 사이트라면 mkdocs.yml의 links_allowed_domains에 먼저 추가해야 합니다"
-        parts = urlsplit(url.strip())
         quoted = f"'{_shorten(url)}'"
-        if parts.scheme.lower() != "https":
+        parts = _split(url.strip())
+        if parts is not None and parts.scheme.lower() != "https":
             return f"링크 {josa(quoted, '이', '가')} https://로 시작하지 않습니다", f"https://로 시작하는 전체 주소를 적어 주세요. {fix_domain}"
-        if "@" in parts.netloc or parts.port is not None or any(c.isspace() for c in url.strip()):
+        if parts is None or "@" in parts.netloc or parts.port is not None or any(c.isspace() for c in url.strip()):
             return f"링크 {quoted}의 주소 모양이 올바르지 않습니다", f"'https://도메인/경로' 모양으로만 적어 주세요. {fix_domain}"
         host = (parts.hostname or "").rstrip(".").lower()
         repr_host = f"'{host}'"
