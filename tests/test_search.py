@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from generator.search.index import build_index
 from generator.search.sections import Page, Section, guide_sections, material_sections
 from generator.mkdocs_plugin.search_worker import worker_swapper
 from tests.support import build_site, copy_project
+from tests.support.search_reference import reference_compact, reference_shard
 
 
 def decode(deltas: list[int]) -> list[int]:
@@ -32,6 +34,14 @@ def test_compact_removes_spacing_and_punctuation_only() -> None:
     assert compact("금융 인증서") == compact("금융인증서") == "금융인증서"
     assert compact("Wi-Fi에 연결하기.") == "wifi에연결하기"
     assert compact("ＫＢ스타뱅킹 ６자리") == "kb스타뱅킹6자리"
+    assert compact("a_b·c") == "abc"
+    assert compact("OTP_번호 (6자리)") == "otp번호6자리"
+    assert compact("𝐀𠀀 é") == "a𠀀é"  # NFKC folds the mathematical A; é stays one letter
+
+
+@pytest.mark.parametrize(("key", "shards", "expected"), [("카드", 1, 0), ("카드", 64, 45), ("카드", 4096, 2285), ("인증", 1024, 750), ("a", 64, 44), ("𠀀", 64, 13)])
+def test_shard_of_golden_values(key: str, shards: int, expected: int) -> None:
+    assert shard_of(key, shards) == expected
 
 
 def test_every_guide_section_points_at_an_element_of_its_page(built_site: Path, guide_files) -> None:
@@ -69,11 +79,11 @@ def test_postings_list_each_section_under_every_bigram_of_its_text() -> None:
     assert index.manifest["offsets"] == [0, 2, 3]
     shards = index.manifest["t"]
     for number, (page, section) in enumerate((p, s) for p in pages for s in p.sections):
-        text = compact(" ".join((section.title, section.text, *section.aliases)))
+        text = reference_compact(" ".join((section.title, section.text, *section.aliases)))
         for key in {text[i : i + 2] for i in range(len(text) - 1)}:
-            postings = json.loads(index.files[f"giljabi/t/{shard_of(key, shards)}.json"])
+            postings = json.loads(index.files[f"giljabi/t/{reference_shard(key, shards)}.json"])
             assert number in decode(postings[key]), (key, section)
-    card = json.loads(index.files[f"giljabi/t/{shard_of('카드', shards)}.json"])["카드"]
+    card = json.loads(index.files[f"giljabi/t/{reference_shard('카드', shards)}.json"])["카드"]
     assert decode(card) == [1, 2]
     page_b = json.loads(index.files["giljabi/p/1.json"])
     assert page_b == {"l": "b/", "s": [["", "보안카드 교체", ""]]}
@@ -124,7 +134,7 @@ def test_worker_swapper_points_at_the_worker_with_its_hash(tmp_path: Path) -> No
         worker_swapper([str(tmp_path)])
     (tmp_path / "assets" / "javascripts" / "search-worker.js").write_text("//", encoding="utf-8")
     swapped = worker_swapper([str(tmp_path)])('"search": "../assets/javascripts/workers/search.a7633da7.min.js"')
-    assert swapped.startswith('"search": "../assets/javascripts/search-worker.js?v=')
+    assert swapped == '"search": "../assets/javascripts/search-worker.js?v=' + hashlib.sha256(b"//").hexdigest()[:10] + '"'
 
 
 def test_search_korean_false_gives_back_materials_stock_search(tmp_path: Path) -> None:

@@ -28,20 +28,11 @@ from generator.build.search_job import SearchIndexError, SearchJob
 from generator.search.analysis import shard_of
 from generator.search.index import IndexBuilder, build_index, write_files
 from generator.search.sections import Page, Section, material_sections
-from tests.support.search_reference import reference_files
+from tests.support.search_reference import reference_files, reference_shard
 
 
 # Keys: Hangul, Latin, digits, and characters beyond U+FFFF (two UTF-16 units each).
 ALPHABET_KEYS = "가힣인증abz09𠀀𝐀😀"
-
-
-def reference_shard(key: str, shards: int) -> int:
-    """FNV-1a, byte pair by byte pair of the key in UTF-16: what JavaScript's charCodeAt sees."""
-    value = 0x811C9DC5
-    data = key.encode("utf-16-le")
-    for i in range(0, len(data), 2):
-        value = ((value ^ (data[i] | data[i + 1] << 8)) * 0x01000193) & 0xFFFFFFFF
-    return value % shards
 
 
 @given(st.text(alphabet=ALPHABET_KEYS, min_size=1, max_size=3), st.sampled_from([1, 2, 64, 1024, 4096]))
@@ -235,7 +226,10 @@ def test_writing_over_an_earlier_index_of_the_same_builder_leaves_what_writing_a
 
 
 def test_one_job_keeps_the_work_in_this_process(tmp_path: Path, forking_allowed: None) -> None:
-    job = SearchJob(korean_pages(3, seed=15), material_site(tmp_path), jobs=1)
+    guides = korean_pages(3, seed=15)
+    job = SearchJob(guides, material_site(tmp_path), jobs=1)
     assert not job.in_background and multiprocessing.active_children() == []
     job.finish()
-    assert (tmp_path / "search" / "giljabi" / "p" / "0.json").is_file()
+    expected = build_index(guides + list(material_sections(MATERIAL["docs"], {"", "guides/g0/"})))
+    written = {path.removeprefix("search/"): data for path, data in read_folder(tmp_path).items() if "/giljabi/" in f"/{path}"}
+    assert written == expected.files

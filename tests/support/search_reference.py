@@ -9,9 +9,23 @@ postings.
 from __future__ import annotations
 
 import json
+import unicodedata
 
-from generator.search.analysis import compact, shard_of
 from generator.search.sections import Page
+
+
+def reference_compact(text: str) -> str:
+    """Lower-case letters and digits only, after NFKC folding: compact spelled out without a pattern."""
+    return "".join(char for char in unicodedata.normalize("NFKC", text).lower() if char.isalnum())
+
+
+def reference_shard(key: str, shards: int) -> int:
+    """FNV-1a, byte pair by byte pair of the key in UTF-16: what JavaScript's charCodeAt sees."""
+    value = 0x811C9DC5
+    data = key.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        value = ((value ^ (data[i] | data[i + 1] << 8)) * 0x01000193) & 0xFFFFFFFF
+    return value % shards
 
 
 def reference_files(pages: list[Page]) -> dict[str, str]:
@@ -23,7 +37,7 @@ def reference_files(pages: list[Page]) -> dict[str, str]:
     for number, page in enumerate(pages):
         rows = [[s.anchor, s.title, s.text, *([list(s.aliases)] if s.aliases or s.related else []), *([list(s.related)] if s.related else [])] for s in page.sections]
         files[f"giljabi/p/{number}.json"] = dump({"l": page.location, "s": rows})
-        texts += [compact(" ".join((s.title, s.text, *s.aliases, *s.related))) for s in page.sections]
+        texts += [reference_compact(" ".join((s.title, s.text, *s.aliases, *s.related))) for s in page.sections]
     postings: dict[str, dict[str, list[int]]] = {"t": {}, "u": {}}
     for number, text in enumerate(texts):
         for key in {text[i : i + 2] for i in range(len(text) - 1)}:
@@ -35,6 +49,6 @@ def reference_files(pages: list[Page]) -> dict[str, str]:
         while shards * 3000 < sum(len(ids) for ids in by_key.values()) and shards < 4096:
             shards *= 2
         for k in range(shards):
-            keys = sorted(key for key in by_key if shard_of(key, shards) == k)
+            keys = sorted(key for key in by_key if reference_shard(key, shards) == k)
             files[f"giljabi/{prefix}/{k}.json"] = dump({key: [b - a for a, b in zip([0, *by_key[key]], by_key[key])] for key in keys})
     return files
