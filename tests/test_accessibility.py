@@ -18,6 +18,13 @@ from axe_playwright_python.sync_playwright import Axe
 from generator.content.loader import GuideFile
 from generator.content.model import Guide
 from tests.support import shown_text
+from tests.support.browser import INITIALIZER, PLACEHOLDER
+
+TRANSITIONS_DONE = "() => document.getAnimations().every(animation => animation.playState !== 'running')"
+RESULTS_SHOWN = """([placeholder, initializer]) => {
+  const meta = document.querySelector('.md-search-result__meta').textContent.trim();
+  return meta !== '' && meta !== placeholder && !meta.includes(initializer);
+}"""
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
 PHONE = {"width": 360, "height": 740}
@@ -101,10 +108,11 @@ def test_open_search_dialog_is_named_and_has_no_wcag_violations(new_page, viewpo
     opener = page.locator("label.md-header__button[for='__search']")  # phones: an icon
     (opener if opener.is_visible() else page.locator(".md-search__input")).click()
     assert page.get_by_role("dialog", name="검색").count() == 1
-    page.wait_for_timeout(400)  # past the opening transition, when colours are final
+    page.wait_for_function(TRANSITIONS_DONE)  # colours are final once the opening transition ends
     assert violations(page) == ""
     page.keyboard.type("인증서")
-    page.wait_for_timeout(800)  # results, or the no-result line, render
+    page.wait_for_function(RESULTS_SHOWN, arg=[PLACEHOLDER, INITIALIZER])  # results, or the no-result line
+    page.wait_for_function(TRANSITIONS_DONE)
     assert violations(page) == ""
 
 

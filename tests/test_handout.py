@@ -293,7 +293,8 @@ def test_look_at_the_seed_handout(handouts, seed, output_dir: Path) -> None:
     for old in output_dir.glob(f"handout-{seed.guide.id}-*.png"):
         old.unlink()
     _run("pdftoppm", "-png", "-r", "80", str(pdf), str(output_dir / f"handout-{seed.guide.id}"))
-    assert len(list(output_dir.glob(f"handout-{seed.guide.id}-*.png"))) >= 1
+    pages = int(re.search(r"^Pages:\s+(\d+)", _run("pdfinfo", str(pdf)), re.M).group(1))
+    assert len(list(output_dir.glob(f"handout-{seed.guide.id}-*.png"))) == pages
 
 
 def test_keep_words_joins_hangul_words_only_and_keeps_markup_intact() -> None:

@@ -78,7 +78,6 @@ RENDERED = [
     ("1 < 2 & 3 > 2", "1 &lt; 2 &amp; 3 &gt; 2", "<p>1 &lt; 2 &amp; 3 &gt; 2</p>"),
     ("<b>굵게</b>", "&lt;b&gt;굵게&lt;/b&gt;", "<p>&lt;b&gt;굵게&lt;/b&gt;</p>"),
     ("# 제목", "# 제목", "<p># 제목</p>"),
-    ("- 목록", "- 목록", "<p>- 목록</p>"),
     ("![그림](https://www.kbstar.com/a.png)", "![그림](https://www.kbstar.com/a.png)", "<p>![그림](https://www.kbstar.com/a.png)</p>"),
     ('[KB](https://www.kbstar.com/"x)', '<a href="https://www.kbstar.com/&quot;x">KB</a>', '<p><a href="https://www.kbstar.com/&quot;x">KB</a></p>'),
     ('[KB](https://www.kbstar.com "제목")', '<a href="https://www.kbstar.com">KB</a>', '<p><a href="https://www.kbstar.com">KB</a></p>'),

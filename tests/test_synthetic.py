@@ -22,9 +22,10 @@ def synthetic_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_every_synthetic_guide_compiles_without_an_error(synthetic_content: Path) -> None:
-    compiled, problems = compile_content(synthetic_content, settings_for(synthetic_content))
+    # Without the folder checks: the generator leaves out the schema comment editors' files start with.
+    compiled, problems = compile_content(synthetic_content, settings_for(synthetic_content, folder_checks=False))
     assert len(compiled) == 60
-    assert [p for p in problems if p.severity == "error"] == []
+    assert problems == []  # no warning either (an error would have left no guide compiled)
     assert len({c.file.guide.id for c in compiled}) == 60
 
 
