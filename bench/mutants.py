@@ -1,0 +1,210 @@
+"""How much the tests prove: mutation testing of the core. Run by hand, never in CI:
+
+    ./dev mutants                  # every core module below, then the review's mutants
+    ./dev mutants text policy      # only these modules (and the review's mutants of them)
+    ./dev mutants --jobs 1         # one test process at a time, on a busy machine
+
+A mutant is the code with one small change; the tests kill it when one of them fails. A mutant
+that survives is either a change no test notices (a test is missing) or one that changes nothing
+a reader, an editor or a caller can see (an equivalent mutant; README lists those with a reason).
+
+Two kinds of mutants:
+
+- mutmut's ([tool.mutmut] in pyproject.toml): every operator, constant, string and call inside
+  a function of the modules below. mutmut runs each against the tests that reached the function
+  it changes, among the tests that run in-process (tests/support/mutation.py leaves out site
+  builds and browsers). mutmut does not change module-level code or decorated functions.
+- the review's (REVIEW below, from the 2026-12-01 test review): changes mutmut cannot make, in
+  module-level patterns and in templates, each run against the tests that should catch it.
+
+Prints, for each module, how many mutants the tests killed and the names of the survivors
+(`.venv/bin/mutmut show <name>` shows one), then each review mutant with its verdict.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MUTMUT = Path(sys.executable).parent / "mutmut"
+
+# Short name → the module's file; the same files as only_mutate in pyproject.toml.
+MODULES = {
+    "loader": "generator/content/loader.py",
+    "check": "generator/content/check.py",
+    "policy": "generator/content/policy.py",
+    "yaml_source": "generator/content/yaml_source.py",
+    "text": "generator/content/text.py",
+    "problems": "generator/content/problems.py",
+    "analysis": "generator/search/analysis.py",
+    "handout": "generator/handout/document.py",
+    "keepall": "generator/handout/keepall.py",
+    "address": "generator/handout/address.py",
+}
+# mutmut's verdicts (its exit codes); a mutant the tests time out on is caught too.
+KILLED = {1: "killed", 3: "killed", 24: "timeout", -24: "timeout", 36: "timeout", 152: "timeout", 255: "timeout"}
+NOT_RUN = {None: "not checked", 34: "skipped", 37: "caught by type check"}
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """One change mutmut cannot make: `old` replaced by `new` (each must occur once) in `path`."""
+
+    name: str
+    module: str
+    path: str
+    old: str
+    new: str
+    tests: tuple[str, ...]  # those that exist are run; site builds and browsers only where `built` is true
+    built: bool = False
+
+
+TEXT_TESTS = ("tests/test_link_safety.py", "tests/test_text_fast_path.py", "tests/test_bad_input.py")
+POLICY_TESTS = ("tests/test_address_cases.py", "tests/test_bad_input.py", "tests/test_validation.py")
+SEARCH_TESTS = ("tests/test_search.py", "tests/test_search_index.py")
+HANDOUT_TESTS = ("tests/test_handout_content.py", "tests/test_handout.py")
+PAGE_TESTS = ("tests/test_guide_pages.py",)
+HANDOUT_TEMPLATE = "generator/handout/templates/handout.html.j2"
+
+REVIEW = (
+    Mutant("T05 link address admits a quote", "text", "generator/content/text.py", '_URL = r"[A-Za-z0-9\\-._~:/?#@!$+,;=%]+"', '_URL = r"[A-Za-z0-9\\-._~:/?#@!$+,;=%\\"]+"', TEXT_TESTS),
+    Mutant("T14 autolinks not rendered", "text", "generator/content/text.py", '"link", "autolink", ', '"link", ', TEXT_TESTS),
+    Mutant("C02 a tag needs its '>'", "policy", "generator/content/policy.py", "[^<>\\n]{0,40}>?\")", "[^<>\\n]{0,40}>\")", POLICY_TESTS),
+    Mutant("C03 numeric references allowed", "policy", "generator/content/policy.py", "|#[0-9]+|", "|", POLICY_TESTS),
+    Mutant("C11 URL fields not checked as URLs", "policy", "generator/content/policy.py", 'is_url_field = loc[-1] == "url"', "is_url_field = False", POLICY_TESTS),
+    Mutant("C12 upper-case addresses skipped", "policy", "generator/content/policy.py", "[A-Za-z0-9-]\\.[A-Za-z]", "[a-z0-9-]\\.[a-z]", POLICY_TESTS),
+    Mutant("A01 underscores kept in search keys", "analysis", "generator/search/analysis.py", 're.compile(r"[\\W_]+")', 're.compile(r"[\\W]+")', SEARCH_TESTS),
+    Mutant("H01 step bodies left out", "handout", HANDOUT_TEMPLATE, "{{ step.body|blocks }}", "", HANDOUT_TESTS, built=True),
+    Mutant("H02 step tips left out", "handout", HANDOUT_TEMPLATE, "{% for tip in step.tips %}", "{% for tip in [] %}", HANDOUT_TESTS, built=True),
+    Mutant("H03 step notes left out", "handout", HANDOUT_TEMPLATE, "{% for note in step.notes %}", "{% for note in [] %}", HANDOUT_TESTS, built=True),
+    Mutant("H04 prerequisites left out", "handout", HANDOUT_TEMPLATE, "{% for item in guide.prerequisites %}", "{% for item in [] %}", HANDOUT_TESTS, built=True),
+    Mutant("H05 fact labels left out", "handout", HANDOUT_TEMPLATE, '<th scope="row">{{ fact.label|inline }}</th>', '<th scope="row"></th>', HANDOUT_TESTS, built=True),
+    Mutant("H06 warning title left out", "handout", HANDOUT_TEMPLATE, "{{ warning.title|inline }}", "", HANDOUT_TESTS, built=True),
+    Mutant("H07 warning body left out", "handout", HANDOUT_TEMPLATE, "{{ warning.body|blocks }}", "", HANDOUT_TESTS, built=True),
+    Mutant("H08 sources left out", "handout", HANDOUT_TEMPLATE, "{% for source in guide.sources %}", "{% for source in [] %}", HANDOUT_TESTS, built=True),
+    Mutant("H09 checklist details left out", "handout", HANDOUT_TEMPLATE, "{% if item.detail %} <span class=\"h-detail\">{{ item.detail|inline }}", "{% if false %} <span class=\"h-detail\">{{ item.detail|inline }}", HANDOUT_TESTS, built=True),
+    Mutant("H10 steps in reverse", "handout", HANDOUT_TEMPLATE, "{% for step in guide.steps %}", "{% for step in guide.steps|reverse %}", HANDOUT_TESTS, built=True),
+    Mutant("G01 source titles left out of the page", "page", "generator/page/templates/guide/sources.html.j2", "{{ source.title|inline }}", "", PAGE_TESTS, built=True),
+    Mutant("G02 kicker left out of the page", "page", "generator/page/templates/guide/header.html.j2", '<p class="gj-kicker">{{ guide.institution }} · {{ guide.channels|join(" · ") }}</p>', "", PAGE_TESTS, built=True),
+    Mutant("G03 printed source addresses left out of the page", "page", "generator/page/templates/guide/sources.html.j2", '<span class="gj-sources__url">{{ source.url }}</span>', "", PAGE_TESTS, built=True),
+)
+
+
+def run_mutmut(modules: list[str], jobs: int) -> None:
+    """mutmut's mutants of these modules, from scratch (mutants/ is its working copy)."""
+    shutil.rmtree(ROOT / "mutants", ignore_errors=True)
+    patterns = [MODULES[name].removesuffix(".py").replace("/", ".") + ".*" for name in modules]
+    command = ["nice", "-n", "10", str(MUTMUT), "run", "--max-children", str(jobs), *patterns]
+    log = ROOT / "mutants.log"
+    with log.open("w", encoding="utf-8") as out:
+        result = subprocess.run(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+    if result.returncode != 0:
+        sys.exit(f"mutmut stopped ({result.returncode}); its output is in {log}")
+
+
+def mutmut_verdicts(module: str) -> dict[str, int | None]:
+    meta = ROOT / "mutants" / (MODULES[module] + ".meta")
+    return json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"] if meta.exists() else {}
+
+
+def mutmut_table(modules: list[str]) -> tuple[int, int]:
+    print(f"{'module':<12} {'mutants':>8} {'killed':>7} {'timeout':>8} {'survived':>9} {'no test':>8} {'score':>7}")
+    all_killed = all_counted = 0
+    survivors: dict[str, list[str]] = {}
+    for module in modules:
+        verdicts = mutmut_verdicts(module)
+        counts = Counter(KILLED.get(code, "survived" if code == 0 else "no tests" if code in (5, 33) else NOT_RUN.get(code, "suspicious")) for code in verdicts.values())
+        counted = sum(n for verdict, n in counts.items() if verdict not in NOT_RUN.values())
+        killed = counts["killed"] + counts["timeout"]
+        all_killed, all_counted = all_killed + killed, all_counted + counted
+        score = f"{100 * killed / counted:.1f}%" if counted else "-"
+        print(f"{module:<12} {counted:>8} {counts['killed']:>7} {counts['timeout']:>8} {counts['survived']:>9} {counts['no tests']:>8} {score:>7}")
+        survivors[module] = sorted(name for name, code in verdicts.items() if code == 0 or code in (5, 33) or code not in KILLED and code not in NOT_RUN)
+    if all_counted:
+        print(f"{'all':<12} {all_counted:>8} {'':>7} {'':>8} {'':>9} {'':>8} {100 * all_killed / all_counted:>6.1f}%")
+    for module, names in survivors.items():
+        if names:
+            print(f"\nsurvivors in {module}:")
+            for name in names:
+                print(f"  {name}")
+    return all_killed, all_counted
+
+
+def copy_project(dest: Path) -> Path:
+    for name in ("generator", "tests", "content", "overrides"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".cache"))
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy2(ROOT / name, dest / name)
+    return dest
+
+
+def pytest(project: Path, mutant: Mutant) -> int:
+    tests = [test for test in mutant.tests if (project / test).exists()]
+    plugin = [] if mutant.built else ["-p", "tests.support.mutation"]
+    command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *plugin, "--hypothesis-seed=0", *tests]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run(["nice", "-n", "10", *command], cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+
+
+def run_review(modules: list[str]) -> tuple[int, int]:
+    """Each review mutant in a copy of the project, against its tests; the copy is put back after each."""
+    chosen = [mutant for mutant in REVIEW if mutant.module in modules or mutant.module == "page" and "handout" in modules]
+    if not chosen:
+        return 0, 0
+    killed = 0
+    with tempfile.TemporaryDirectory(prefix="giljabi-mutants-") as folder:
+        project = copy_project(Path(folder) / "project")
+        for first in {(mutant.tests, mutant.built): mutant for mutant in chosen}.values():
+            if pytest(project, first) != 0:
+                sys.exit(f"the tests fail without any mutant, fix them first: {' '.join(first.tests)}")
+        print(f"\n{'review mutant':<52} {'verdict':>9} {'seconds':>8}")
+        for mutant in chosen:
+            target = project / mutant.path
+            original = target.read_text(encoding="utf-8")
+            if original.count(mutant.old) != 1:
+                print(f"{mutant.name:<52} {'stale':>9}  (the code no longer has {mutant.old!r} once)")
+                continue
+            target.write_text(original.replace(mutant.old, mutant.new), encoding="utf-8")
+            start = time.monotonic()
+            try:
+                code = pytest(project, mutant)
+            finally:
+                target.write_text(original, encoding="utf-8")
+            verdict = "killed" if code == 1 else "survived" if code == 0 else f"error {code}"
+            killed += verdict == "killed"
+            print(f"{mutant.name:<52} {verdict:>9} {time.monotonic() - start:>8.1f}")
+    print(f"review mutants killed: {killed} / {len(chosen)}")
+    return killed, len(chosen)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("modules", nargs="*", metavar="module", help=f"some of: {', '.join(MODULES)} (default: all)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="test processes at a time (default: one per core)")
+    parser.add_argument("--review-only", action="store_true", help="only the review's hand-made mutants")
+    args = parser.parse_args()
+    unknown = [name for name in args.modules if name not in MODULES]
+    if unknown:
+        parser.error(f"unknown module {', '.join(unknown)}; choose from {', '.join(MODULES)}")
+    modules = args.modules or list(MODULES)
+    start = time.monotonic()
+    if not args.review_only:
+        run_mutmut(modules, args.jobs)
+        mutmut_table(modules)
+    run_review(modules)
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"\n{time.monotonic() - start:.0f} s on {os.cpu_count()} cores (load average {load})")
+
+
+if __name__ == "__main__":
+    main()

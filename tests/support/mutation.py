@@ -1,0 +1,66 @@
+"""A pytest plugin for mutation runs (``./dev mutants``, bench/mutants.py), never loaded by ``./dev test``.
+
+mutmut runs the tests once, then forks that process for every mutant and runs again only the tests
+that reached the mutated function. Two things of an ordinary test session do not fit that:
+- results cached by ``functools.lru_cache`` in the first run would answer for the mutant (the fast
+  path of content/text.py, the Markdown converter, the real guides compiled once), so every cache
+  of the package and of tests.support is emptied when a session starts;
+- tests that build or serve the whole site, start other processes or drive Chromium take seconds
+  to a minute each, and what they check of the core is checked in-process by faster tests, so they
+  are left out; and property tests try at most MAX_EXAMPLES examples (the same ones every run:
+  bench/mutants.py fixes Hypothesis's seed), which kills what a few thousand would kill, sooner.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import sys
+
+import pytest
+from hypothesis import settings
+
+SLOW_FIXTURES = frozenset({"built_site", "site_url", "browser", "project"})
+# What a test's own code calls when it starts another process: a site build, a script, the CLI.
+SLOW_CALLS = ("build_site(", "run_script(", "subprocess.", "run(ROOT", "run(tmp_path")
+MAX_EXAMPLES = 200
+
+
+def _caches() -> list[functools._lru_cache_wrapper]:
+    found = []
+    for name, module in list(sys.modules.items()):
+        if module is None or not (name.startswith("generator") or name.startswith("tests")):
+            continue
+        for value in list(vars(module).values()):
+            if hasattr(value, "cache_clear") and hasattr(value, "cache_info"):
+                found.append(value)
+    return found
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    for cached in _caches():
+        cached.cache_clear()
+
+
+def _is_slow(item: pytest.Item) -> bool:
+    if SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+        return True
+    function = getattr(item, "function", None)
+    source = inspect.getsource(function) if function is not None else ""
+    return any(call in source for call in SLOW_CALLS)
+
+
+def _fewer_examples(item: pytest.Item) -> None:
+    test = getattr(item, "function", None)
+    chosen = getattr(test, "_hypothesis_internal_use_settings", None)
+    if chosen is not None and chosen.max_examples > MAX_EXAMPLES:
+        test._hypothesis_internal_use_settings = settings(chosen, max_examples=MAX_EXAMPLES)  # type: ignore[union-attr]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    slow = [item for item in items if _is_slow(item)]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if item not in slow]
+    for item in items:
+        _fewer_examples(item)
