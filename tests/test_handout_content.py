@@ -15,15 +15,16 @@ from xml.etree import ElementTree
 
 import pytest
 
-from generator.content.model import Guide
+from generator.content.model import Checklist, Guide
 from generator.handout.document import render_pdf
 from tests.support import example_guides, paragraphs, site_guides, text_of
 
 GUIDES = (*site_guides(), *example_guides())
 PAGE_URL = "https://example.org/giljabi/guides/{id}/"
 # What the template prints around the data: section headings, labels and hints.
-SECTION_HEADINGS = ("준비물", "단계별 절차", "실패 원인과 주의점", "상황별 요령", "출처와 공식 사이트")
+SECTION_HEADINGS = ("바로 가는 길", "준비물", "단계별 절차", "실패 원인과 주의점", "상황별 요령", "출처와 공식 사이트")
 CHECKLIST_HINT = "확인한 항목의 네모 칸에 펜으로 표시해 주세요."
+MENU_NOTE = "화면 이름은 바뀔 수 있습니다."
 FAILURE_HEADERS = ("유리한 상황", "대표 실패 원인", "주의점")
 TIP_HEADERS = ("추천 상황", "막히는 지점", "회피 팁")
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -45,11 +46,19 @@ def expected_parts(guide: Guide) -> list[tuple[str, str]]:
         parts.append((f"warnings[{number}].title", text_of(warning.title)))
         parts += [(f"warnings[{number}].body", paragraph) for paragraph in paragraphs(warning.body)]
         parts += [(f"warnings[{number}].points", text_of(point)) for point in warning.points]
+    if guide.menu_paths:
+        parts += [("heading", "바로 가는 길"), ("menu_paths.note", MENU_NOTE)]
+    for number, path in enumerate(guide.menu_paths, start=1):
+        parts.append((f"menu_paths[{number}].channel", path.channel))
+        if path.start:
+            parts.append((f"menu_paths[{number}].start", text_of(path.start)))
+        parts += [(f"menu_paths[{number}].menus", text_of(menu)) for menu in path.menus]
     parts.append(("heading", "준비물"))
     for item in guide.prerequisites:
         parts.append((f"prerequisites[{item.id}].text", text_of(item.text)))
         if item.detail:
             parts.append((f"prerequisites[{item.id}].detail", text_of(item.detail)))
+    parts += checklist_parts(guide.checklists_at("before"))
     parts.append(("heading", "단계별 절차"))
     for number, step in enumerate(guide.steps, start=1):
         where = f"steps[{step.id}]"
@@ -63,6 +72,7 @@ def expected_parts(guide: Guide) -> list[tuple[str, str]]:
             parts += [(f"{where}.tips", "도움말"), (f"{where}.tips", text_of(tip))]
         for note in step.notes:
             parts += [(f"{where}.notes", "주의"), (f"{where}.notes", text_of(note))]
+    parts += checklist_parts(guide.checklists_at("after"))
     if guide.failures:
         parts += [("heading", "실패 원인과 주의점"), *(("failures.header", header) for header in FAILURE_HEADERS)]
         for row in guide.failures:
@@ -71,15 +81,20 @@ def expected_parts(guide: Guide) -> list[tuple[str, str]]:
         parts += [("heading", "상황별 요령"), *(("tips.header", header) for header in TIP_HEADERS)]
         for row in guide.tips:
             parts += [(f"tips[{row.id}].{name}", text_of(getattr(row, name))) for name in ("situation", "blocker", "tip")]
-    for checklist in guide.checklists:
+    parts.append(("heading", "출처와 공식 사이트"))
+    for number, source in enumerate(guide.sources, start=1):
+        parts += [(f"sources[{number}].title", text_of(source.title)), (f"sources[{number}].url", source.url)]
+    return parts
+
+
+def checklist_parts(checklists: list[Checklist]) -> list[tuple[str, str]]:
+    parts = []
+    for checklist in checklists:
         parts += [(f"checklists[{checklist.id}].title", text_of(checklist.title)), (f"checklists[{checklist.id}].hint", CHECKLIST_HINT)]
         for item in checklist.items:
             parts.append((f"checklists[{checklist.id}].items[{item.id}].text", text_of(item.text)))
             if item.detail:
                 parts.append((f"checklists[{checklist.id}].items[{item.id}].detail", text_of(item.detail)))
-    parts.append(("heading", "출처와 공식 사이트"))
-    for number, source in enumerate(guide.sources, start=1):
-        parts += [(f"sources[{number}].title", text_of(source.title)), (f"sources[{number}].url", source.url)]
     return parts
 
 
@@ -131,7 +146,8 @@ def handout(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
 
 
 def test_the_examples_include_a_guide_without_any_optional_part() -> None:
-    minimal = [loaded.guide for loaded in GUIDES if not loaded.guide.warnings and not loaded.guide.checklists and not loaded.guide.failures]
+    guides = [loaded.guide for loaded in GUIDES]
+    minimal = [guide for guide in guides if not (guide.warnings or guide.checklists or guide.failures or guide.tips or guide.menu_paths)]
     assert minimal, "tests/examples/ should keep a guide with only the required fields"
     assert len(GUIDES) >= 3
 
@@ -152,6 +168,7 @@ def test_parts_a_guide_leaves_out_are_not_printed(handout: tuple[Guide, str]) ->
     expected = {"준비물", "단계별 절차", "출처와 공식 사이트"}
     expected |= {"실패 원인과 주의점"} if guide.failures else set()
     expected |= {"상황별 요령"} if guide.tips else set()
+    expected |= {"바로 가는 길"} if guide.menu_paths else set()
     assert printed == expected
     assert (squash(CHECKLIST_HINT) in text) == bool(guide.checklists)
     steps = guide.steps
