@@ -10,15 +10,17 @@ a reader, an editor or a caller can see (an equivalent mutant; README lists thos
 
 Two kinds of mutants:
 
-- mutmut's ([tool.mutmut] in pyproject.toml): every operator, constant, string and call inside
-  a function of the modules below. mutmut runs each against the tests that reached the function
-  it changes, among the tests that run in-process (tests/support/mutation.py leaves out site
-  builds and browsers). mutmut does not change module-level code or decorated functions.
+- mutmut's: every operator, constant, string and call inside a function of the modules below,
+  one group of modules at a time in its own copy of the project (mutants/<group>/), against the
+  group's tests; of those, mutmut runs for each mutant the ones that reached the function it
+  changes. tests/support/mutation.py leaves out site builds and browsers and caps property tests.
+  mutmut does not change module-level code or functions under a decorator.
 - the review's (REVIEW below, from the 2026-12-01 test review): changes mutmut cannot make, in
   module-level patterns and in templates, each run against the tests that should catch it.
 
 Prints, for each module, how many mutants the tests killed and the names of the survivors
-(`.venv/bin/mutmut show <name>` shows one), then each review mutant with its verdict.
+(`cd mutants/<group> && ../../.venv/bin/mutmut show <name>` shows one), then each review
+mutant with its verdict.
 """
 
 from __future__ import annotations
@@ -37,23 +39,58 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MUTMUT = Path(sys.executable).parent / "mutmut"
+WORK = ROOT / "mutants"  # one copy of the project per group, where mutmut works (gitignored)
 
-# Short name → the module's file; the same files as only_mutate in pyproject.toml.
-MODULES = {
-    "loader": "generator/content/loader.py",
-    "check": "generator/content/check.py",
-    "policy": "generator/content/policy.py",
-    "yaml_source": "generator/content/yaml_source.py",
-    "text": "generator/content/text.py",
-    "problems": "generator/content/problems.py",
-    "analysis": "generator/search/analysis.py",
-    "handout": "generator/handout/document.py",
-    "keepall": "generator/handout/keepall.py",
-    "address": "generator/handout/address.py",
+
+@dataclass(frozen=True)
+class Group:
+    """Modules mutated together, and the tests that are meant to catch their mistakes."""
+
+    modules: dict[str, str]  # short name → file
+    tests: tuple[str, ...]
+
+
+# Each group's tests are the in-process ones that speak about its modules; mutmut runs, for each
+# mutant, those of them that reached the mutated function.
+GROUPS = {
+    "content": Group(
+        {
+            "loader": "generator/content/loader.py",
+            "yaml_source": "generator/content/yaml_source.py",
+            "check": "generator/content/check.py",
+            "policy": "generator/content/policy.py",
+            "problems": "generator/content/problems.py",
+        },
+        (
+            "tests/test_problems.py",
+            "tests/test_validation.py",
+            "tests/test_messages.py",
+            "tests/test_address_cases.py",
+            "tests/test_bad_input.py",
+            "tests/test_check_cli.py",
+            "tests/test_editor_mistakes.py",
+            "tests/test_synthetic.py",
+        ),
+    ),
+    "text": Group({"text": "generator/content/text.py"}, ("tests/test_link_safety.py", "tests/test_text_fast_path.py", "tests/test_bad_input.py")),
+    "search": Group({"analysis": "generator/search/analysis.py"}, ("tests/test_search.py", "tests/test_search_index.py")),
+    "handout": Group(
+        {"handout": "generator/handout/document.py", "keepall": "generator/handout/keepall.py", "address": "generator/handout/address.py"},
+        ("tests/test_handout_content.py", "tests/test_handout.py"),
+    ),
 }
+MODULES = {name: file for group in GROUPS.values() for name, file in group.modules.items()}
 # mutmut's verdicts (its exit codes); a mutant the tests time out on is caught too.
 KILLED = {1: "killed", 3: "killed", 24: "timeout", -24: "timeout", 36: "timeout", 152: "timeout", 255: "timeout"}
 NOT_RUN = {None: "not checked", 34: "skipped", 37: "caught by type check"}
+MUTMUT_CONFIG = """
+[tool.mutmut]
+source_paths = ["generator"]
+only_mutate = {files}
+also_copy = ["content", "mkdocs.yml", "overrides"]
+pytest_add_cli_args = ["-p", "tests.support.mutation", "-p", "no:cacheprovider", "--hypothesis-seed=0"]
+pytest_add_cli_args_test_selection = {tests}
+"""
 
 
 @dataclass(frozen=True)
@@ -100,20 +137,34 @@ REVIEW = (
 )
 
 
-def run_mutmut(modules: list[str], jobs: int) -> None:
-    """mutmut's mutants of these modules, from scratch (mutants/ is its working copy)."""
-    shutil.rmtree(ROOT / "mutants", ignore_errors=True)
-    patterns = [MODULES[name].removesuffix(".py").replace("/", ".") + ".*" for name in modules]
-    command = ["nice", "-n", "10", str(MUTMUT), "run", "--max-children", str(jobs), *patterns]
-    log = ROOT / "mutants.log"
+def copy_project(dest: Path) -> Path:
+    shutil.rmtree(dest, ignore_errors=True)
+    for name in ("generator", "tests", "content", "overrides"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".cache"))
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy2(ROOT / name, dest / name)
+    return dest
+
+
+def run_mutmut(group_name: str, modules: list[str], jobs: int) -> None:
+    """mutmut's mutants of these modules of one group, from scratch, in the group's own copy."""
+    group = GROUPS[group_name]
+    project = copy_project(WORK / group_name)
+    tests = [test for test in group.tests if (project / test).exists()]
+    files = [group.modules[name] for name in modules]
+    with (project / "pyproject.toml").open("a", encoding="utf-8") as config:
+        config.write(MUTMUT_CONFIG.format(files=json.dumps(files), tests=json.dumps(tests)))
+    log = WORK / f"{group_name}.log"
+    command = ["nice", "-n", "10", str(MUTMUT), "run", "--max-children", str(jobs)]
     with log.open("w", encoding="utf-8") as out:
-        result = subprocess.run(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        result = subprocess.run(command, cwd=project, stdout=out, stderr=subprocess.STDOUT)
     if result.returncode != 0:
-        sys.exit(f"mutmut stopped ({result.returncode}); its output is in {log}")
+        sys.exit(f"mutmut stopped ({result.returncode}) on the {group_name} group; its output is in {log}")
 
 
 def mutmut_verdicts(module: str) -> dict[str, int | None]:
-    meta = ROOT / "mutants" / (MODULES[module] + ".meta")
+    group = next(name for name, group in GROUPS.items() if module in group.modules)
+    meta = WORK / group / "mutants" / (MODULES[module] + ".meta")
     return json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"] if meta.exists() else {}
 
 
@@ -138,14 +189,6 @@ def mutmut_table(modules: list[str]) -> tuple[int, int]:
             for name in names:
                 print(f"  {name}")
     return all_killed, all_counted
-
-
-def copy_project(dest: Path) -> Path:
-    for name in ("generator", "tests", "content", "overrides"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".cache"))
-    for name in ("mkdocs.yml", "pyproject.toml"):
-        shutil.copy2(ROOT / name, dest / name)
-    return dest
 
 
 def pytest(project: Path, mutant: Mutant) -> int:
@@ -199,7 +242,10 @@ def main() -> None:
     modules = args.modules or list(MODULES)
     start = time.monotonic()
     if not args.review_only:
-        run_mutmut(modules, args.jobs)
+        for name, group in GROUPS.items():
+            chosen = [module for module in modules if module in group.modules]
+            if chosen:
+                run_mutmut(name, chosen, args.jobs)
         mutmut_table(modules)
     run_review(modules)
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())

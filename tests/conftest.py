@@ -12,7 +12,7 @@ import yaml
 
 from generator.content.loader import GuideFile
 from generator.content.model import Guide
-from tests.support import CHROMIUM, CHROMIUM_ARGS, OUTPUT, ROOT, build_site, copy_project, example, serve, site_guides
+from tests.support import CHROMIUM, CHROMIUM_ARGS, OUTPUT, ROOT, add_examples, build_site, copy_project, example, serve, site_guides
 
 # Named example guides (tests/examples/) that the deployed test site publishes beside the real ones.
 DEPLOYED_EXAMPLES = ("inline-link-guide",)
@@ -42,6 +42,18 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test session with --strict into a temp folder."""
     site = tmp_path_factory.mktemp("site") / "site"
     result = build_site(ROOT, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def data_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site with the example guides of tests/examples/ added (one of them deliberately
+    minimal), built once per session: the pages the data-driven tests read."""
+    project = copy_project(tmp_path_factory.mktemp("data-site") / "project")
+    add_examples(project / "content")
+    site = project.parent / "site"
+    result = build_site(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 

@@ -1,6 +1,8 @@
-"""Every piece of every guide in content/ appears in its built page, in its section, in order.
+"""Every piece of every guide appears in its built page, in its section, in order.
 
 The expectations come from the data: adding a step to a guide adds it to what these tests demand.
+The guides are those of content/ and the examples of tests/examples/, one of which leaves out
+every part a guide may leave out, so what a guide does not have must be absent from its page.
 """
 
 from __future__ import annotations
@@ -12,20 +14,18 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from generator.content.loader import GuideFile
-from tests.support import CONTENT, site_guides
+from tests.support import example_guides, paragraphs, site_guides, text_of
 
-GUIDES = site_guides()
-
-
-def text_of(markdown_text: str) -> str:
-    """What a reader sees of a content string: Markdown emphasis and link syntax removed."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown_text)
-    text = text.replace("**", "").replace("__", "")
-    return " ".join(text.split())
+GUIDES = (*site_guides(), *example_guides())
 
 
 def squash(element: Tag) -> str:
     return " ".join(element.get_text(" ").split())
+
+
+def shown(element: Tag) -> str:
+    """An element's text exactly as it reads: inline tags add no space, whitespace runs are one space."""
+    return " ".join(element.get_text().split())
 
 
 def contains(haystack: str, needle: str) -> bool:
@@ -49,15 +49,16 @@ def assert_in_order(haystack: str, needles: list[str], what: str) -> None:
     flat = haystack.replace(" ", "")
     position = 0
     for needle in needles:
-        index = flat.find(needle.replace(" ", ""), position)
+        flat_needle = needle.replace(" ", "")
+        index = flat.find(flat_needle, position)
         assert index >= 0, f"{what}: '{needle}' is missing or out of order"
-        position = index + 1
+        position = index + len(flat_needle)
 
 
 @pytest.fixture(scope="module", params=GUIDES, ids=lambda f: f.guide.id)
-def page(request: pytest.FixtureRequest, built_site: Path) -> tuple[GuideFile, BeautifulSoup]:
+def page(request: pytest.FixtureRequest, data_site: Path) -> tuple[GuideFile, BeautifulSoup]:
     loaded: GuideFile = request.param
-    html = (built_site / "guides" / loaded.guide.id / "index.html").read_text(encoding="utf-8")
+    html = (data_site / "guides" / loaded.guide.id / "index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")
     # A glossary word's closed explanation and its button's hidden "뜻 보기" are not text a reader
     # sees in the flow of the page (tests/test_glossary.py covers them).
@@ -66,14 +67,16 @@ def page(request: pytest.FixtureRequest, built_site: Path) -> tuple[GuideFile, B
     return loaded, soup
 
 
-def test_there_is_at_least_one_guide() -> None:
-    assert GUIDES, "content/guides/ has no guide"
+def test_there_is_a_real_guide_and_a_minimal_one() -> None:
+    assert site_guides(), "content/guides/ has no guide"
+    assert any(not (g.guide.intro or g.guide.warnings or g.guide.checklists or g.guide.failures or g.guide.tips or g.guide.strategies or g.guide.closing) for g in GUIDES)
 
 
 def test_head_title_summary_facts_and_warnings(page) -> None:
     loaded, soup = page
     guide = loaded.guide
     article = soup.select_one("article.md-content__inner")
+    assert squash(article.select_one(".gj-kicker")) == " · ".join((guide.institution, *guide.channels))
     assert squash(soup.find("h1")) == text_of(guide.title)
     assert soup.title is not None and text_of(guide.title) in soup.title.get_text()
     assert contains(squash(article.select_one(".gj-summary")), text_of(guide.summary))
@@ -122,9 +125,9 @@ def test_every_step_title_body_tip_and_note_in_order(page) -> None:
         title = squash(item.select_one(".gj-step__title"))
         assert title.startswith(f"{number}단계")
         assert contains(title, text_of(step.title))
-        paragraphs = [p for p in step.body.split("\n\n")]
-        assert_in_order(squash(item.select_one(".gj-step__body")), [text_of(p) for p in paragraphs], f"step {step.id} body")
-        assert_in_order(squash(item), [text_of(t) for t in (*step.tips, *step.notes)], f"step {step.id} tips/notes")
+        assert_in_order(squash(item.select_one(".gj-step__body")), paragraphs(step.body), f"step {step.id} body")
+        assert [shown(li) for li in item.select(".gj-step__tips li")] == [text_of(tip) for tip in step.tips]
+        assert [shown(li) for li in item.select(".gj-step__notes li")] == [text_of(note) for note in step.notes]
         tags = squash(item.select_one(".gj-step__tags")) if item.select_one(".gj-step__tags") else ""
         assert ("선택 단계" in tags) == step.optional
         assert (f"{step.channel}에서만" in tags) if step.channel else "에서만" not in tags
@@ -152,17 +155,19 @@ def test_table_rows_have_all_three_cells_in_order(page, heading: str, attribute:
 def test_strategies_intro_and_closing(page) -> None:
     loaded, soup = page
     guide = loaded.guide
+    present = {part: soup.find("h2", id=part) is not None for part in ("strategies", "intro", "closing")}
+    assert present == {"strategies": bool(guide.strategies), "intro": bool(guide.intro), "closing": bool(guide.closing)}
     if guide.strategies:
         text = " ".join(squash(el) for el in section(soup, "strategies"))
-        assert_in_order(text, [text_of(p) for p in guide.strategies], "strategies")
+        assert_in_order(text, [p for paragraph in guide.strategies for p in paragraphs(paragraph)], "strategies")
     if guide.intro:
         text = " ".join(squash(el) for el in section(soup, "intro"))
-        assert_in_order(text, [text_of(p) for p in guide.intro.split("\n\n")], "intro")
+        assert_in_order(text, paragraphs(guide.intro), "intro")
     if guide.closing:
         heading = soup.find("h2", id="closing")
         assert squash(heading) == text_of(guide.closing.title)
         text = " ".join(squash(el) for el in section(soup, "closing"))
-        assert_in_order(text, [text_of(p) for p in guide.closing.body.split("\n\n")], "closing")
+        assert_in_order(text, paragraphs(guide.closing.body), "closing")
 
 
 def test_checklist_items_are_labelled_checkboxes_with_stable_ids(page) -> None:
@@ -184,28 +189,30 @@ def test_checklist_items_are_labelled_checkboxes_with_stable_ids(page) -> None:
                 assert squash(described) == text_of(item.detail)
 
 
-def test_sources_link_to_their_urls(page) -> None:
+def test_sources_link_to_their_urls_under_their_titles_and_print_them(page) -> None:
     loaded, soup = page
-    links = [a["href"] for el in section(soup, "sources") for a in el.select("a")]
-    assert links == [s.url for s in loaded.guide.sources]
+    items = [li for el in section(soup, "sources") for li in el.select("li")]
+    assert [(li.a["href"], shown(li.a), shown(li.select_one(".gj-sources__url"))) for li in items] == [
+        (source.url, text_of(source.title), source.url) for source in loaded.guide.sources
+    ]
 
 
 def test_edit_link_opens_the_data_file(page) -> None:
     loaded, soup = page
     edit = soup.select_one("footer a[rel=edit][href*='/edit/']")  # editors' link in the footer (test_edit_link.py)
     assert edit is not None
-    assert edit["href"].endswith("/content/" + loaded.path.relative_to(CONTENT.resolve()).as_posix())
+    assert edit["href"].endswith("/" + loaded.display)  # content/guides/<file>.yml
 
 
-def test_home_page_lists_every_guide(built_site: Path) -> None:
-    soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+def test_home_page_lists_every_guide(data_site: Path) -> None:
+    soup = BeautifulSoup((data_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     links = {a["href"].rstrip("/"): squash(a.select_one(".gj-card__title")) for a in soup.select("a.gj-card__link")}
     for loaded in GUIDES:
         assert links.get(f"guides/{loaded.guide.id}") == text_of(loaded.guide.title)
 
 
-def test_pages_request_no_font_or_script_from_another_origin(built_site: Path) -> None:
-    for html_file in [built_site / "index.html", *[built_site / "guides" / g.guide.id / "index.html" for g in GUIDES]]:
+def test_pages_request_no_font_or_script_from_another_origin(data_site: Path) -> None:
+    for html_file in [data_site / "index.html", *[data_site / "guides" / g.guide.id / "index.html" for g in GUIDES]]:
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
         for tag, attribute in (("link", "href"), ("script", "src"), ("img", "src")):
             for element in soup.find_all(tag):

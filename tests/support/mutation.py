@@ -23,7 +23,7 @@ from hypothesis import settings
 SLOW_FIXTURES = frozenset({"built_site", "site_url", "browser", "project"})
 # What a test's own code calls when it starts another process: a site build, a script, the CLI.
 SLOW_CALLS = ("build_site(", "run_script(", "subprocess.", "run(ROOT", "run(tmp_path")
-MAX_EXAMPLES = 200
+MAX_EXAMPLES = 100
 
 
 def _caches() -> list[functools._lru_cache_wrapper]:
