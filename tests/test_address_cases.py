@@ -21,12 +21,12 @@ SCHEME_FIX = f"https://로 시작하는 전체 주소를 적어 주세요. {DOMA
 HOST_FIX = f"공식 사이트({ALLOWED}) 주소만 적을 수 있습니다. 주소가 아니라면 점(.) 앞뒤에 공백을 넣어 주세요"
 HTML_FIX = "굵게는 **글**, 링크는 [글](https://…)처럼 Markdown으로 적어 주세요. '<' 기호 자체가 필요하면 뒤에 공백을 넣어 주세요"
 REFERENCE_FIX = "기호를 그대로 적어 주세요. 예: &amp; 대신 &, &lt; 대신 <"
-URL = "content/guides/minimal.yml:10:10: sources[1].url: "
-BODY = "content/guides/minimal.yml:21:11: steps[1].body: "
+URL = "content/guides/minimal-guide.yml:10:10: sources[1].url: "
+BODY = "content/guides/minimal-guide.yml:21:11: steps[1].body: "
 
 
 def problems(tmp_path: Path, text: str, extra: dict[str, str] | None = None) -> list[str]:
-    content = write_content(tmp_path / "content", {"guides/minimal.yml": text, **(extra or {})})
+    content = write_content(tmp_path / "content", {"guides/minimal-guide.yml": text, **(extra or {})})
     return [str(problem) for problem in compile_content(content, settings_for(content))[1]]
 
 
@@ -75,5 +75,5 @@ def test_what_check_says_of_each_address(tmp_path: Path, case: str) -> None:
 def test_a_page_that_already_has_the_guides_address(tmp_path: Path, page: str) -> None:
     found = problems(tmp_path, example(GUIDE), {page: "# 손으로 쓴 페이지\n"})
     assert found == [
-        f"content/guides/minimal.yml:2:5: id: 주소 guides/minimal-guide/를 content/{page} 페이지가 이미 쓰고 있습니다 — 이 안내서에 다른 아이디를 정하거나 그 페이지의 파일 이름을 바꿔 주세요"
+        f"content/guides/minimal-guide.yml:2:5: id: 주소 guides/minimal-guide/를 content/{page} 페이지가 이미 쓰고 있습니다 — 이 안내서에 다른 아이디를 정하거나 그 페이지의 파일 이름을 바꿔 주세요"
     ]

@@ -16,8 +16,9 @@ from xml.etree import ElementTree
 import pytest
 
 from generator.content.model import Checklist, Guide
-from generator.handout.document import render_pdf
+from generator.handout.document import render_document, render_pdf
 from tests.support import example_guides, paragraphs, site_guides, text_of
+from tests.test_handout import MAX_PAGES
 
 GUIDES = (*site_guides(), *example_guides())
 PAGE_URL = "https://example.org/giljabi/guides/{id}/"
@@ -29,6 +30,7 @@ FAILURE_HEADERS = ("유리한 상황", "대표 실패 원인", "주의점")
 TIP_HEADERS = ("추천 상황", "막히는 지점", "회피 팁")
 XHTML = "{http://www.w3.org/1999/xhtml}"
 SAME_LINE = 4  # points: blocks whose tops are closer than this start on one line
+ROOM = 0.25  # of a page: what a handout at its page budget keeps free on its last page
 
 
 def expected_parts(guide: Guide) -> list[tuple[str, str]]:
@@ -174,3 +176,22 @@ def test_parts_a_guide_leaves_out_are_not_printed(handout: tuple[Guide, str]) ->
     steps = guide.steps
     assert ("선택단계" in text) == any(step.optional for step in steps)
     assert ("에서만" in text) == any(step.channel for step in steps)
+
+
+def _text_bottoms(box):
+    if type(box).__name__ == "TextBox":
+        yield box.position_y + box.height
+    for child in getattr(box, "children", ()):
+        yield from _text_bottoms(child)
+
+
+@pytest.mark.parametrize("loaded", site_guides(), ids=lambda loaded: loaded.guide.id)
+def test_a_real_handout_leaves_room_under_its_page_budget(loaded) -> None:
+    """A sentence more must not push a handout over its budget: one at the budget keeps a quarter of its last page free."""
+    pages = render_document(loaded.guide, PAGE_URL.format(id=loaded.guide.id)).pages
+    assert len(pages) <= MAX_PAGES
+    if len(pages) == MAX_PAGES:
+        last = pages[-1]._page_box
+        body = [child for child in last.children if type(child).__name__ != "MarginBox"]
+        used = max(bottom for child in body for bottom in _text_bottoms(child)) - last.content_box_y()
+        assert used <= (1 - ROOM) * last.height, f"the last page is {used / last.height:.0%} full"
