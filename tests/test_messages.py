@@ -15,6 +15,7 @@ from tests.support import compile_content, edited_example, settings_for, write_c
 
 GUIDE = "minimal-guide"
 FILE = "content/guides/minimal-guide.yml"
+QUOTE_FIX = "글로 적어 주세요. 숫자나 true 같은 값을 글로 쓰려면 따옴표로 감싸 주세요"
 
 
 def problems(tmp_path: Path, text: str) -> list[str]:
@@ -47,6 +48,22 @@ CASES = {
     "a list for a title": (
         edited("    title: 하나뿐인 단계입니다", "    title: [하나, 둘]"),
         [f"{FILE}:20:12: steps[1].title: 제목에는 글을 적어야 하는데 목록이 적혀 있습니다 — 단계 제목을 한 줄로 적어 주세요"],
+    ),
+    "a mapping for a title": (
+        edited("    title: 하나뿐인 단계입니다", "    title: {가: 나}"),
+        [f"{FILE}:20:12: steps[1].title: 제목에는 글을 적어야 하는데 '항목: 값' 묶음이 적혀 있습니다 — 단계 제목을 한 줄로 적어 주세요"],
+    ),
+    "true for a title": (
+        edited("    title: 하나뿐인 단계입니다", "    title: true"),
+        [f"{FILE}:20:12: steps[1].title: 제목에는 글을 적어야 하는데 참/거짓 값(true)이 적혀 있습니다 — {QUOTE_FIX}"],
+    ),
+    "a number for a title": (
+        edited("    title: 하나뿐인 단계입니다", "    title: 123"),
+        [f"{FILE}:20:12: steps[1].title: 제목에는 글을 적어야 하는데 숫자(123)가 적혀 있습니다 — {QUOTE_FIX}"],
+    ),
+    "text for a list": (
+        edited("channels: [모바일]", "channels: 모바일"),
+        [f"{FILE}:6:11: channels: 채널에는 목록을 적어야 하는데 '모바일'이 적혀 있습니다 — PC, 모바일 중 하나 이상을 목록으로 적어 주세요"],
     ),
 }
 

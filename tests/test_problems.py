@@ -24,7 +24,6 @@ WORDS = {
     "아이디": False,
     "'준비물'": True,  # quotes around it do not count
     '"단계"': False,
-    "(모바일)": True,  # nor a closing parenthesis: 일
     "'https://www.kbstar.com'": True,  # m: 엠
     "KB국민": True,
     "3년": True,
@@ -37,6 +36,10 @@ WORDS = {
     "...": False,  # nothing to read
     "": False,
     "ㄱ": False,  # a lone jamo is not a syllable
+    "숫자(123)": False,  # an aside in parentheses takes the particle of the word before it: 자
+    "참/거짓 값(true)": True,  # 값
+    "KB(국민)": False,  # B: 비
+    "(모바일)": True,  # nothing before the parentheses: their last word, 일
 }
 
 

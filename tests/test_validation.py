@@ -31,7 +31,7 @@ CASES = {
     ),
     "wrong type": (
         edited_example("    title: 첫 단계입니다", "    title: 123"),
-        ["content/guides/sample-guide.yml:20:12: steps[1].title: 제목에는 글을 적어야 하는데 숫자(123)이 적혀 있습니다 — 글로 적어 주세요. 숫자나 true 같은 값을 글로 쓰려면 따옴표로 감싸 주세요"],
+        ["content/guides/sample-guide.yml:20:12: steps[1].title: 제목에는 글을 적어야 하는데 숫자(123)가 적혀 있습니다 — 글로 적어 주세요. 숫자나 true 같은 값을 글로 쓰려면 따옴표로 감싸 주세요"],
     ),
     "unknown key close to a known one": (
         edited_example("summary:", "sumary:"),

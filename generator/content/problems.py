@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -79,9 +80,17 @@ def format_path(loc: Loc) -> str:
     return out
 
 
+# A parenthesis closing a word that comes before it: "숫자(123)" takes the particle of 숫자.
+_TRAILING_ASIDE = re.compile(r"(?<=[^\s(])\([^()]*\)$")
+
+
 def has_final_consonant(word: str) -> bool:
-    """Whether the last Hangul syllable ends in a consonant (받침), which picks the particle."""
-    for char in reversed(word.strip(" '\")")):
+    """Whether the last Hangul syllable ends in a consonant (받침), which picks the particle.
+
+    Quotes around the word do not count, and neither does an aside in parentheses after it:
+    a particle after "숫자(123)" agrees with 숫자, as Korean writes it.
+    """
+    for char in reversed(_TRAILING_ASIDE.sub("", word.strip(" ")).strip(" '\")")):
         if "가" <= char <= "힣":
             return (ord(char) - 0xAC00) % 28 != 0
         if char.isdigit():
