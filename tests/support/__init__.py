@@ -23,7 +23,7 @@ from pathlib import Path
 from generator.build.compile import Compiled, Settings, compile_all
 from generator.cli import load_project, policy_for
 from generator.content.loader import GuideFile
-from generator.content.policy import ContentPolicy
+from generator.content.policy import ContentPolicy, today_in_korea
 from generator.content.problems import ContentError, Problem
 from generator.content.text import plain
 
@@ -118,9 +118,16 @@ def edited_example(old: str, new: str, name: str = "sample-guide") -> str:
 
 
 def add_examples(content: Path) -> list[Path]:
-    """Every guide of tests/examples/ copied into content/guides/, as an editor would add it."""
+    """Every guide of tests/examples/ copied into content/guides/ as an editor would add it, in a
+    file named after its id (two examples may be one guide under two names)."""
     (content / "guides").mkdir(parents=True, exist_ok=True)
-    return [Path(shutil.copy2(path, content / "guides" / path.name)) for path in sorted(EXAMPLES.glob("*.yml"))]
+    added = {}
+    for path in sorted(EXAMPLES.glob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        guide_id = re.search(r"^id: *(\S+)", text, re.M).group(1)
+        added[guide_id] = content / "guides" / f"{guide_id}.yml"
+        added[guide_id].write_text(text, encoding="utf-8")
+    return list(added.values())
 
 
 @functools.lru_cache(maxsize=1)
@@ -128,7 +135,8 @@ def example_guides() -> tuple[GuideFile, ...]:
     """Every guide of tests/examples/ (from the fullest to the deliberately minimal), compiled as the site compiles a guide."""
     content = Path(tempfile.mkdtemp(prefix="giljabi-examples-")) / "content"
     add_examples(content)
-    return tuple(guides_in(write_content(content, {})))
+    # Today's real date, as the site builds them (a fixed "today" could come before an example's review date).
+    return tuple(guides_in(write_content(content, {}), settings_for(content, today=today_in_korea())))
 
 
 def text_of(markdown_text: str) -> str:
