@@ -81,10 +81,15 @@ def lost_points(result: dict) -> list[str]:
 
 
 def measure(base: str, slowdown: float, runs: int, out: Path) -> list[tuple]:
+    # Page after page within each round, so that every page meets the machine's changing load alike.
+    reports: dict[str, list[dict]] = {path: [] for path in PAGES.values()}
+    for i in range(runs):
+        for path in PAGES.values():
+            name = path.strip("/").replace("/", "-") or "home"
+            reports[path].append(run(base + path, out / f"{name}-{slowdown:g}x-{i}.json", slowdown))
     rows = []
     for label, path in PAGES.items():
-        name = path.strip("/").replace("/", "-") or "home"
-        results = [run(base + path, out / f"{name}-{slowdown:g}x-{i}.json", slowdown) for i in range(runs)]
+        results = reports[path]
         scores = {key: statistics.median(round(r["categories"][key]["score"] * 100) for r in results) for key in CATEGORIES}
         metrics = {key: statistics.median(r["audits"][key]["numericValue"] for r in results) for key in METRICS}
         index = statistics.median(r["environment"]["benchmarkIndex"] for r in results)

@@ -43,7 +43,7 @@ def guide_card(loaded: GuideFile, site_name: str, site_description: str) -> Card
     return Card(plain_text(loaded.guide.title), plain_text(loaded.guide.institution), site_name, site_description)
 
 
-def glyph_problems(loaded: GuideFile) -> list[Problem]:
+def undrawable_problems(loaded: GuideFile) -> list[Problem]:
     """One problem per character of the guide's title or institution the card's font cannot draw."""
     problems = []
     for field in ("title", "institution"):
@@ -66,7 +66,7 @@ def build_share_images(guides: Sequence[GuideFile], site: Card, cache_dir: Path)
     """
     if missing := undrawable(f"{site.heading}{site.detail}{site.footer}"):
         raise ValueError(", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing))
-    problems = [problem for loaded in guides for problem in glyph_problems(loaded)]
+    problems = [problem for loaded in guides for problem in undrawable_problems(loaded)]
     if problems:
         raise ContentError(problems)
     cache = FileCache(cache_dir, ".png")
