@@ -44,7 +44,11 @@ OUR_TEXT = [
     ".md-typeset .gj-checklist__progress",
     ".md-typeset .gj-checklist__actions button",
     ".md-typeset .gj-sources a",
+    ".md-typeset .gj-route__menu",
+    ".md-typeset button.gj-term",
 ]
+# Shown once a glossary word is tapped.
+TERM_TEXT = [".md-typeset .gj-term__means", ".md-typeset .gj-term__close"]
 GREY_TEXT = [
     ".md-typeset .gj-kicker",
     ".md-typeset .gj-reviewed",
@@ -197,7 +201,11 @@ def test_text_we_colour_reaches_seven_to_one(open_page, deployed_pages: list[str
     for path in deployed_pages:
         page.goto(path)
         measured += [(path, *row) for row in contrasts(page, OUR_TEXT + GREY_TEXT + [".md-typeset table.gj-rows td::before"])]
-    assert {row[1] for row in measured} >= set(OUR_TEXT + GREY_TEXT)  # every kind of text was found
+        term = page.locator("button.gj-term")
+        if term.count():
+            term.first.tap()
+            measured += [(path, *row) for row in contrasts(page, TERM_TEXT)]
+    assert {row[1] for row in measured} >= set(OUR_TEXT + GREY_TEXT + TERM_TEXT)  # every kind of text was found
     assert [row for row in measured if row[3] < 7] == []
 
 
