@@ -95,8 +95,9 @@ def deployed_guides(guide_files: list[GuideFile]) -> list[Guide]:
 
 @pytest.fixture(scope="session")
 def deployed_pages(deployed_guides: list[Guide]) -> list[str]:
-    """Every page of the deployed site, relative to its address: home, about, each guide."""
-    return ["", "about/", *[f"guides/{guide.id}/" for guide in deployed_guides]]
+    """Every page of the deployed site, relative to its address: home, about, each guide, and the
+    page a host serves for an unknown address."""
+    return ["", "about/", *[f"guides/{guide.id}/" for guide in deployed_guides], "404.html"]
 
 
 @pytest.fixture(scope="session")
