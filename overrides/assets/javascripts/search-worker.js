@@ -62,6 +62,9 @@ const GiljabiSearch = (() => {
   const HANGUL_BASE = 0xac00;
   // ㄴ, ㄹ, ㅁ, ㅂ: endings that fuse into an open last syllable (누르 + ㅂ니다 → 누릅니다).
   const FUSED_FINALS = [4, 8, 16, 17];
+  // ㅘ → ㅗ, ㅙ → ㅚ, ㅝ → ㅜ, ㅕ → ㅣ (vowel indexes), with no final or the past tense's ㅆ.
+  const FUSED_VOWELS = { 9: 8, 10: 11, 14: 13, 6: 20 };
+  const PAST_FINAL = 20;
 
   function compact(text) {
     let out = "";
@@ -124,6 +127,15 @@ const GiljabiSearch = (() => {
           queue.push(stem);
         }
       }
+    }
+    // A vowel fused with the ending 어/아 (멈춰 = 멈추 + 어, 잃어버렸 = 잃어버리 + 었): the stem's own vowel.
+    for (const [stem, weight] of [...found]) {
+      const code = stem.charCodeAt(stem.length - 1) - HANGUL_BASE;
+      if (stem === word || code < 0 || code >= 11172 || (code % 28 !== 0 && code % 28 !== PAST_FINAL)) continue;
+      const vowel = FUSED_VOWELS[Math.floor(code / 28) % 21];
+      if (vowel === undefined) continue;
+      const open = stem.slice(0, -1) + String.fromCharCode(HANGUL_BASE + (code - (code % 588)) + vowel * 28);
+      if (!found.has(open)) found.set(open, weight);
     }
     for (const [stem, weight] of [...found]) {
       const last = stem[stem.length - 1];
@@ -237,8 +249,8 @@ const SearchIndex = (() => {
   const ALIAS_WEIGHT = 2;
   const SHOWN = 3;
   const NEAR_TIE = 0.75;
-  // A synonym finds a little less surely than the word itself.
-  const SYNONYM_WEIGHT = 0.9;
+  // A synonym finds less surely than the word itself: the reader's own word in a text comes first.
+  const SYNONYM_WEIGHT = 0.5;
   const SUGGESTIONS = 5;
   const ALIKE = 0.4;
 
