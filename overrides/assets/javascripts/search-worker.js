@@ -113,8 +113,8 @@ const GiljabiSearch = (() => {
   }
 
   /* The word itself first, then shorter stems; each with how much of the word it keeps. */
-  function stems(word) {
-    const minimum = word.length >= 3 ? 2 : 1;
+  function stems(word, shortest) {
+    const minimum = shortest || (word.length >= 3 ? 2 : 1);
     const found = new Map([[word, 1]]);
     const queue = [word];
     while (queue.length) {
@@ -229,8 +229,9 @@ const GiljabiSearch = (() => {
     return html;
   }
 
-  function isOptional(wordStems) {
-    return wordStems.some(stem => OPTIONAL.has(stem.text));
+  /* Question words, also under an ending that leaves one letter (있는데 → 있). */
+  function isOptional(word) {
+    return stems(word, 1).some(stem => OPTIONAL.has(stem.text));
   }
 
   return { compact, shardOf, keysOf, stems, words, highlight, isOptional, isPredicate, initials, isInitials, likeness };
@@ -251,6 +252,7 @@ const SearchIndex = (() => {
   const NEAR_TIE = 0.75;
   // A synonym finds less surely than the word itself: the reader's own word in a text comes first.
   const SYNONYM_WEIGHT = 0.5;
+  const TITLE_CONTEXT = 0.5;
   const SUGGESTIONS = 5;
   const ALIKE = 0.4;
 
@@ -377,7 +379,7 @@ const SearchIndex = (() => {
       }
     }
     // A query of question words only (방법) still has to find them.
-    const optional = terms.map(t => isOptional(t.stems));
+    const optional = terms.map(t => isOptional(t.word));
     terms.forEach((t, i) => {
       t.optional = optional[i] && !optional.every(Boolean);
       t.soft = !t.optional && isPredicate(t.word);
@@ -440,7 +442,7 @@ const SearchIndex = (() => {
       const leftOut = terms.filter((t, i) => t.soft && !groups.some(g => g.found[i]));
       if (groups.length && leftOut.length) notes.push({ kind: "left-out", words: leftOut.map(t => t.shown) });
     }
-    groups.sort((a, b) => b.softFound - a.softFound || b.score - a.score);
+    groups.sort((a, b) => b.softFound - a.softFound || b.count - a.count || b.score - a.score);
 
     terms.forEach((t, i) => {
       const used = t.synonyms.filter(s => groups.some(g => g.via.has(s.other)));
@@ -496,16 +498,29 @@ const SearchIndex = (() => {
     const via = new Set();  // synonyms that found a section of this page
     let phraseSeen = false;
     const scored = [];
+    // Every part of a page is about what its title names: a word of the question found there
+    // counts for each section (인증서 유효기간 → the 유효기간 fact of a 인증서 guide), at a lower weight.
+    const head = compact(file.s[0][1]);
+    const named = terms.map(t => bestStem(t, head));
+    // A title many sections share (a checklist's, 준비물) labels a group; it names none of them.
+    const titles = new Map();
+    for (const [, title] of file.s) titles.set(title, (titles.get(title) || 0) + 1);
     file.s.forEach(([anchor, title, text, aliases = [], related = []], index) => {
-      const flatTitle = compact(title);
+      const flatTitle = titles.get(title) > 1 ? "" : compact(title);
       const flatNames = [...aliases, ...related].map(compact).join(" ");
       const field = stem => flatTitle.includes(stem) ? TITLE_WEIGHT : flatNames.includes(stem) ? ALIAS_WEIGHT : 1;
       const flat = compact([title, text, ...aliases, ...related].join(" "));
       let value = 0;
+      let count = 0;
       const matched = [];
       const found = terms.map((t, i) => {
         const stem = bestStem(t, flat);
+        if (!stem && named[i] && index > 0) {
+          count += t.optional ? 0 : 1;
+          value += TITLE_CONTEXT * t.idf * named[i].weight;
+        }
         if (!stem) return null;
+        count += t.optional ? 0 : 1;
         matched.push(stem.text);
         if (stem.via) via.add(stem.via);
         if (!pageTerms[i] || stem.weight > pageTerms[i].weight) pageTerms[i] = stem;
@@ -525,7 +540,7 @@ const SearchIndex = (() => {
           value += 2 * phrase.idf * stem.weight * field(stem.text);
         }
       }
-      if (value > 0 || index === 0) scored.push({ anchor, title, text, aliases, related, value, matched, index });
+      if (matched.length || index === 0) scored.push({ anchor, title, text, aliases, related, value, count, matched, index });
     });
     const missing = terms.some((t, i) => (partial ? t.required : !t.optional) && pageTerms[i] === null);
     if (!phraseSeen && missing) return null;
@@ -533,14 +548,17 @@ const SearchIndex = (() => {
 
     const wordTerms = {};
     terms.forEach((t, i) => { wordTerms[pageTerms[i] ? pageTerms[i].text : t.word] = pageTerms[i] !== null; });
-    const sections = scored.filter(s => s.value > 0).sort((a, b) => b.value - a.value || a.index - b.index);
+    // The sections that hold most of the question's words first, then the best matches among them.
+    // Only the sections that hold the most of them: one that has fewer words is noise beside them.
+    const ordered = scored.filter(s => s.matched.length).sort((a, b) => b.count - a.count || b.value - a.value || a.index - b.index);
+    const sections = ordered.filter(s => s.count === ordered[0].count);
     const article = scored.find(s => s.index === 0);
     // Material opens only the sections that tie with a page's best one; near-ties are shown too.
     sections.slice(1, SHOWN).forEach(s => { if (s.value >= NEAR_TIE * sections[0].value) s.value = sections[0].value; });
     const items = sections.slice(0, MAX_SECTIONS).map(s => item(file.l, s, wordTerms));
     if (!sections.slice(0, MAX_SECTIONS).includes(article)) items.push(item(file.l, { ...article, value: 0 }, wordTerms));
     const softFound = terms.filter((t, i) => t.soft && pageTerms[i] !== null).length;
-    return { score: sections.length ? sections[0].value : 0, items, found: pageTerms, softFound, via };
+    return { score: sections.length ? sections[0].value : 0, count: sections.length ? sections[0].count : 0, items, found: pageTerms, softFound, via };
   }
 
   function names(section, list, label) {
