@@ -175,7 +175,7 @@ def _guide(rng: random.Random, index: int) -> dict[str, Any]:
 
     guide: dict[str, Any] = {
         "id": f"{inst.slug}-{proc_slug}-{index:04d}",
-        "title": f"{inst.name} {proc} 방법과 절차 ({index}번 예시)",
+        "title": f"{inst.name} {proc} 방법과 절차 ({index}번째 예시)",  # 번째: a count, never a phone number (phones.py)
         "summary": f"{inst.name}에서 {proc}{_eul(proc)} 하는 방법을 처음부터 끝까지 정리했습니다. " + _paragraphs(rng, inst, proc, (1, 2)),
         "institution": inst.name,
         "channels": channels,
