@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 GUIDE = "guides/kb-financial-certificate/"
-CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search", ".md-content__button", ".gj-handout"]
+CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search", ".gj-handout"]
 
 
 @pytest.fixture()
