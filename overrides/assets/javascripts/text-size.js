@@ -64,8 +64,9 @@
       open(false);
       toggle.focus();
     });
-    // Closes when the reader taps or tabs anywhere else, as a menu does.
-    control.addEventListener("focusout", (event) => control.contains(event.relatedTarget) || open(false));
+    // Closes when the reader taps or tabs anywhere else, as a menu does. Focus that goes nowhere
+    // (Safari does not focus a clicked button) is left to the click.
+    control.addEventListener("focusout", ({ relatedTarget }) => relatedTarget && !control.contains(relatedTarget) && open(false));
     document.addEventListener("click", (event) => control.contains(event.target) || open(false));
 
     show();
