@@ -146,6 +146,8 @@ def test_search_korean_false_gives_back_materials_stock_search(tmp_path: Path) -
     assert result.returncode == 0, result.stdout + result.stderr
     data = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert "giljabi" not in data["config"] and data["docs"]
+    guide_pages = [doc["location"] for doc in data["docs"] if doc["location"].startswith("guides/") and "#" not in doc["location"]]
+    assert guide_pages and len(guide_pages) == len(set(guide_pages)), "every guide page once in Material's own index"
     assert not (tmp_path / "site" / "search" / "giljabi").exists()
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "workers/search." in BeautifulSoup(html, "html.parser").find(id="__config").string
