@@ -9,10 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import yaml
+from bs4 import BeautifulSoup
 
 from generator.content.model import Guide
 from generator.page.outline import outline
-from tests.support import shown_text
+from generator.page.render import render_guide
+from tests.support import example, shown_text
 from tests.support.screens import DESKTOP, PHONE, PHONE_BIG_FONT, Screen
 
 SCREENS = pytest.mark.parametrize("screen", [PHONE, DESKTOP, PHONE_BIG_FONT], ids=lambda screen: screen.name)
@@ -21,8 +24,9 @@ SCREENS = pytest.mark.parametrize("screen", [PHONE, DESKTOP, PHONE_BIG_FONT], id
 def expected_map(guide: Guide) -> list[tuple[str, str]]:
     """(link text, target) for the parts a reader looks for most that this guide has."""
     links = [("준비물", "#prerequisites"), ("단계", "#steps")]
-    if guide.checklists:
-        links.append(("체크리스트", f"#checklist-{guide.checklists[0].id}"))
+    shown = guide.checklists_at("before") + guide.checklists_at("after")  # in page order
+    if shown:
+        links.append(("체크리스트", f"#checklist-{shown[0].id}"))
     trouble = [part.id for part in outline(guide) if part.id in ("failures", "tips", "strategies")]
     if trouble:
         links.append(("막힐 때", f"#{trouble[0]}"))
@@ -136,3 +140,15 @@ def test_the_skip_link_lands_on_the_title_with_focus(open_page, deployed_guides:
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.activeElement.id === 'title'")
     assert page.errors == []
+
+
+def test_the_maps_checklist_link_goes_to_the_first_list_on_the_page() -> None:
+    # Listed after-first in the file, the "before" list is still the one a reader meets first.
+    sample = Guide.model_validate(yaml.safe_load(example()))
+    ready = sample.checklists[0]
+    after = ready.model_copy(update={"id": "done", "title": "마친 뒤", "when": "after"})
+    guide = sample.model_copy(update={"checklists": [after, ready]})
+    page = BeautifulSoup(render_guide(guide).html, "html.parser")
+    links = [(a.get_text(strip=True), a["href"]) for a in page.select("nav.gj-map a")]
+    assert ("체크리스트", f"#checklist-{ready.id}") in links
+    assert links == expected_map(guide)
