@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.handouts             # every guide, 5 timed renders each
     .venv/bin/python -m bench.handouts --repeat 9
+    .venv/bin/python -m bench.handouts --old /path/to/old-checkout --rounds 8   # the seed, side by side
 
 For every guide in content/ it prints:
 
@@ -20,6 +21,12 @@ and for all guides together, through the same function the MkDocs plugin calls
 - the rebuild when nothing changed (median of --repeat), which is what `mkdocs serve` pays
   on every save.
 
+With --old, only the seed guide's handout, rendered by this checkout and another (with its own
+.venv, see bench.compare) turn about: each round starts one fresh process per checkout that
+renders its own content's seed handout --repeat times after a warm-up; the medians of all
+rounds' CPU times are compared. Each checkout renders the seed of its own content/, so a change
+to the seed or the handout template between them is part of the difference (pages are printed).
+
 Targets on the reference machine (2 cores): at most 1 s per handout, at most 400 KB per
 handout, and a rebuild near zero when nothing changed.
 """
@@ -28,20 +35,16 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 from mkdocs.config import load_config
-
-from generator.build.compile import compile_all
-from generator.build.handouts import build_handouts
-from generator.handout.address import page_url
-from generator.handout.document import PDF_OPTIONS, render_document, render_pdf
-from tests.support import CONTENT, site_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_SECONDS = 1.0
@@ -56,10 +59,62 @@ def _pages(pdf: bytes) -> int:
     return 0
 
 
+def _seed_cpu(repeat: int) -> None:
+    """In a checkout's own process: render its seed handout, print CPU seconds, size and pages."""
+    from generator.build.compile import compile_all
+    from generator.handout.address import page_url
+    from generator.handout.document import render_pdf
+    from tests.support import CONTENT, site_settings
+
+    root = Path(os.environ["PYTHONPATH"])
+    compiled, _warnings, _stats = compile_all(CONTENT, site_settings())
+    seed = next(item.file.guide for item in compiled if item.file is not None and item.file.guide.id == "kb-financial-certificate")
+    url = page_url(load_config(str(root / "mkdocs.yml")).site_url, seed)
+    render_pdf(seed, url)  # warm-up: fonts, fontconfig, templates
+    cpu = []
+    for _ in range(repeat):
+        started = time.process_time()
+        pdf = render_pdf(seed, url)
+        cpu.append(time.process_time() - started)
+    print(json.dumps({"cpu": cpu, "kb": len(pdf) / 1024, "pages": _pages(pdf)}))
+
+
+def compare(old: Path, rounds: int, repeat: int) -> None:
+    """The seed handout's CPU in two checkouts, turn about in fresh processes."""
+    checkouts = {"old": old.resolve(), "new": ROOT}
+    print(f"안내문 CPU 비교 (씨앗 안내서): {rounds}회 번갈아, 회마다 {repeat}번; CPU {os.cpu_count()}개, 부하 평균 {os.getloadavg()[0]:.1f}")
+    results: dict[str, list[dict]] = {name: [] for name in checkouts}
+    for _round in range(rounds):
+        for name, checkout in checkouts.items():
+            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(checkout)}
+            command = [str(checkout / ".venv" / "bin" / "python"), str(Path(__file__).resolve()), "--seed-cpu", str(repeat)]
+            done = subprocess.run(command, cwd=checkout, env=env, check=True, capture_output=True, text=True)
+            results[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
+    medians = {name: statistics.median(cpu for run in runs for cpu in run["cpu"]) for name, runs in results.items()}
+    for name, runs in results.items():
+        print(f"  {name} ({checkouts[name]}): CPU {medians[name]:.3f} s (중앙값), {runs[-1]['kb']:.0f} KB, {runs[-1]['pages']}쪽")
+    print(f"  new/old CPU: {medians['new'] / medians['old']:.2f}; 끝날 때 부하 평균 {os.getloadavg()[0]:.1f}")
+
+
 def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--seed-cpu"]:
+        _seed_cpu(int(argv[1]))
+        return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=5, help="timed renders per guide (default 5)")
+    parser.add_argument("--old", type=Path, help="another checkout (with its own .venv): compare the seed handout's CPU, turn about")
+    parser.add_argument("--rounds", type=int, default=6, help="with --old: fresh processes per checkout (default 6)")
     args = parser.parse_args(argv)
+    if args.old is not None:
+        compare(args.old, args.rounds, args.repeat)
+        return
+
+    from generator.build.compile import compile_all
+    from generator.build.handouts import build_handouts
+    from generator.handout.address import page_url
+    from generator.handout.document import render_pdf
+    from tests.support import CONTENT, site_settings
 
     site_url = load_config(str(ROOT / "mkdocs.yml")).site_url
     # The guides as the build compiles them (mkdocs.yml's rules), without touching .cache/.
@@ -105,6 +160,8 @@ def main(argv: list[str] | None = None) -> None:
 def _tagging_cost(loaded, url: str, repeat: int) -> None:
     """Layout and writing, tagged and untagged side by side: the tags are built while writing,
     from the boxes of the same layout, so both halves are timed."""
+    from generator.handout.document import PDF_OPTIONS, render_document
+
     cpu: dict[bool, list[float]] = {True: [], False: []}
     size: dict[bool, int] = {}
     for _ in range(repeat):
@@ -117,7 +174,6 @@ def _tagging_cost(loaded, url: str, repeat: int) -> None:
         f"    태그(PDF/UA-1): CPU {tags:.2f}초, 태그 없이 {plain:.2f}초 (번갈아 {repeat}번씩, 중앙값), "
         f"{tags / plain:.2f}배; 크기 {size[True] / 1024:.0f} KB, 태그 없이 {size[False] / 1024:.0f} KB"
     )
-
 
 if __name__ == "__main__":
     main()
