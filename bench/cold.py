@@ -3,8 +3,9 @@
     .venv/bin/python -m bench.cold                                   # this checkout, N = 10, 100, 1000
     .venv/bin/python -m bench.cold --old /path/to/old-checkout --sizes 10,100,1000 --warm 3
 
-For each N it writes N synthetic guides (tests/support/synthetic.py, the same guides for every
-checkout) into a project per checkout (bench.compare.make_project) and times plain `mkdocs build`
+For each N it writes N synthetic guides into a project per checkout, the same guides for every
+checkout: written by the first checkout's tests/support/synthetic.py (the old one's with --old,
+so that both can read them) (bench.compare.make_project) and times plain `mkdocs build`
 in a fresh process:
 
 - **cold**: no `.cache/` at all, so every guide is compiled, every handout rendered (real PDFs,
@@ -23,6 +24,7 @@ import argparse
 import os
 import shutil
 import statistics
+import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -35,9 +37,14 @@ def _machine() -> str:
     return f"{os.cpu_count()} cores ({model}), load average {' / '.join(f'{x:.1f}' for x in os.getloadavg())}"
 
 
-def main() -> None:
-    from tests.support.synthetic import write_guides
+def write_guides(checkout: Path, count: int, dest: Path) -> None:
+    """count synthetic guides in dest/guides/, in the format of that checkout's code."""
+    script = f"from pathlib import Path; from tests.support.synthetic import write_guides; write_guides({count}, Path({str(dest)!r}), seed=0)"
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    subprocess.run([str(checkout / ".venv" / "bin" / "python"), "-c", script], cwd=checkout, env=env, check=True)
 
+
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--old", type=Path, help="another checkout, with its own .venv, built turn about with this one")
     parser.add_argument("--sizes", default="10,100,1000", help="numbers of guides (default 10,100,1000)")
@@ -52,7 +59,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="giljabi-cold-") as tmp:
         for size in sizes:
             guides = Path(tmp) / f"synthetic-{size}"
-            write_guides(size, guides, seed=0)
+            write_guides(next(iter(checkouts.values())), size, guides)
             projects = {name: make_project(checkout, guides / "guides", Path(tmp) / f"{name}-{size}") for name, checkout in checkouts.items()}
             for name, checkout in checkouts.items():
                 shutil.rmtree(projects[name] / ".cache", ignore_errors=True)
