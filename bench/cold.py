@@ -13,7 +13,9 @@ in a fresh process:
 - **warm**: then --warm builds where nothing changed (median), everything from `.cache/`.
 
 With --old, every build is made by both checkouts turn about (old, new, old, new, ...), because a
-shared machine's speed drifts; compare the ratios of one run, not figures of different runs. The
+shared machine's speed drifts; compare the ratios of one run, not figures of different runs. With
+--together the cold builds of both checkouts run at the same time instead, so that on a machine
+others keep busy both see the same load (each also slows the other a little). The
 other checkout needs its own virtual environment (see bench.compare). Last, the marginal cost of
 one more guide on a cold build, from the cold times at consecutive sizes.
 """
@@ -27,6 +29,7 @@ import statistics
 import subprocess
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bench.compare import ROOT, build, make_project
@@ -48,6 +51,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--old", type=Path, help="another checkout, with its own .venv, built turn about with this one")
     parser.add_argument("--sizes", default="10,100,1000", help="numbers of guides (default 10,100,1000)")
+    parser.add_argument("--together", action="store_true", help="start the checkouts' cold builds at the same time: on a busy machine both then see the same load")
     parser.add_argument("--warm", type=int, default=3, help="builds where nothing changed, per checkout and size (default 3)")
     args = parser.parse_args()
     checkouts = {"new": ROOT} if args.old is None else {"old": args.old.resolve(), "new": ROOT}
@@ -61,9 +65,15 @@ def main() -> None:
             guides = Path(tmp) / f"synthetic-{size}"
             write_guides(next(iter(checkouts.values())), size, guides)
             projects = {name: make_project(checkout, guides / "guides", Path(tmp) / f"{name}-{size}") for name, checkout in checkouts.items()}
-            for name, checkout in checkouts.items():
-                shutil.rmtree(projects[name] / ".cache", ignore_errors=True)
-                cold[name][size] = build(checkout, projects[name])
+            if args.together:
+                with ThreadPoolExecutor(len(checkouts)) as pool:
+                    started = {name: pool.submit(build, checkout, projects[name]) for name, checkout in checkouts.items()}
+                    for name, future in started.items():
+                        cold[name][size] = future.result()
+            else:
+                for name, checkout in checkouts.items():
+                    cold[name][size] = build(checkout, projects[name])
+            for name in checkouts:
                 print(f"  {size} guides, {name}, cold: {cold[name][size][0]:.1f} s wall, {cold[name][size][1]:.1f} s CPU (load {os.getloadavg()[0]:.1f})", flush=True)
             runs: dict[str, list[tuple[float, float]]] = {name: [] for name in checkouts}
             for _turn in range(args.warm):
