@@ -2,6 +2,7 @@
 root, never as a test:
 
     .venv/bin/python -m bench.page_weight [guide-id]
+    .venv/bin/python -m bench.page_weight --home 1000   # the home page of 1000 synthetic guides
 
 Builds the real site (`mkdocs build --strict`) into a temp folder, serves it on 127.0.0.1
 and opens the guide page in Debian's Chromium (Playwright) at 360×740, then lists every
@@ -9,6 +10,10 @@ request the page makes until the network is idle: bytes as served and gzipped (w
 server with compression would send), grouped by kind, with our own CSS and JS (files from
 overrides/) apart from Material's, fonts, and any request that leaves the site's origin.
 Screenshots go to test-output/page-weight-*.png.
+
+With --home N the site is a copy of the project with N synthetic guides instead
+(tests/scripts/build_synthetic_site.py, stand-in handouts) and the page is its home page;
+its HTML's gzip size is checked against HOME_HTML_BUDGET.
 """
 
 from __future__ import annotations
@@ -20,9 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, serve
+from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, run_script, serve
 
 OUR_BUDGET = 10 * 1024  # our CSS + JS, gzip, on top of Material's
+HOME_HTML_BUDGET = 60 * 1024  # the home page's HTML at 1000 guides, gzip
 
 
 @dataclass(frozen=True)
@@ -149,7 +155,22 @@ def _material_worker_gzip() -> int:
     return sum(len(gzip.compress(path.read_bytes(), 6)) for path in workers.glob("search.*.min.js"))
 
 
+def home(count: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="giljabi-weight-") as folder:
+        site = Path(folder) / "site"
+        run_script("build_synthetic_site", str(count), str(Path(folder) / "project"), str(site))
+        transfers = measure(site, "", screenshots=ROOT / "test-output")
+    print(f"홈 페이지, 안내서 {count}개 (Chromium, 360×740, 네트워크가 조용해질 때까지)\n")
+    print("\n".join(report(transfers)))
+    html = next(t for t in transfers if t.kind == "html")
+    verdict = "목표 안" if html.gzipped <= HOME_HTML_BUDGET else "목표 초과"
+    print(f"\n홈 페이지 HTML: {html.raw / 1024:.1f} KB, gzip {html.gzipped / 1024:.1f} KB (목표 {HOME_HTML_BUDGET // 1024} KB 이하: {verdict})")
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--home"]:
+        home(int(sys.argv[2]))
+        return
     guide = sys.argv[1] if len(sys.argv) > 1 else "kb-financial-certificate"
     with tempfile.TemporaryDirectory(prefix="giljabi-weight-") as folder:
         site = Path(folder) / "site"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -61,9 +61,38 @@ def render_guide(guide: Guide, *, review_due: bool = False, terms: tuple[tuple[s
     return RenderedGuide(plain(guide.title), plain(guide.summary), mark_first_uses(html, terms), parts)
 
 
-def render_home(guides: Sequence[Guide]) -> str:
-    """The home page's Markdown source: every guide, grouped by institution."""
+# Up to this many guides the home page shows every guide as a card with its summary; above it,
+# groups that open on a tap and a filter box, so the page stays light at a thousand guides.
+CARDS_UP_TO = 12
+# What often ends a title without saying what the reader wants to do: "(…)", "방법과 절차", …
+_TITLE_TAIL = re.compile(r"\s*(?:\([^()]*\)|방법과\s*절차|방법|절차|안내서?)$")
+
+
+def task_name(guide: Guide) -> str:
+    """What the reader wants to do with this guide: its ``task``, or its title without the
+    institution's name and the words that end most titles ("방법과 절차", a note in brackets)."""
+    if guide.task:
+        return plain(guide.task)
+    title = plain(guide.title)
+    name = plain(guide.institution)
+    task = title[len(name) :].strip() if title.startswith(name + " ") else title
+    while (shorter := _TITLE_TAIL.sub("", task)) != task and shorter:
+        task = shorter
+    return task
+
+
+def _grouped(guides: Sequence[Guide], name: Callable[[Guide], str]) -> list[tuple[str, list[Guide]]]:
+    """Groups in 가나다 order of their names, each group's guides in the order given."""
     groups: dict[str, list[Guide]] = {}
     for guide in guides:
-        groups.setdefault(guide.institution, []).append(guide)
-    return environment().get_template("home.md.j2").render(groups=groups)
+        groups.setdefault(name(guide), []).append(guide)
+    return sorted(groups.items())
+
+
+def render_home(guides: Sequence[Guide]) -> str:
+    """The home page's Markdown source: every guide, by institution, and by task on a big site."""
+    by_institution = _grouped(guides, lambda guide: plain(guide.institution))
+    if len(guides) <= CARDS_UP_TO:
+        return environment().get_template("home.md.j2").render(cards=True, by_institution=by_institution, total=len(guides))
+    by_task = _grouped(guides, task_name)
+    return environment().get_template("home.md.j2").render(cards=False, by_institution=by_institution, by_task=by_task, total=len(guides))

@@ -27,6 +27,22 @@ def _composing(syllable: str) -> list[str]:
     return forms + [syllable] if code % 28 else forms
 
 
+def type_with_keyboard(page, text: str) -> None:
+    """Into the focused field: Hangul through an input method's composition (ㄱ → 가 → 갱), everything else key by key."""
+    cdp = page.context.new_cdp_session(page)
+    process = {"key": "Process", "windowsVirtualKeyCode": 229}
+    for char in text:
+        if not "가" <= char <= "힣":
+            page.keyboard.type(char)
+            continue
+        for form in _composing(char):
+            cdp.send("Input.dispatchKeyEvent", {"type": "keyDown", **process})
+            cdp.send("Input.imeSetComposition", {"text": form, "selectionStart": 1, "selectionEnd": 1})
+            cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", **process})
+        cdp.send("Input.insertText", {"text": char})
+    cdp.detach()
+
+
 @dataclass
 class Entry:
     location: str  # relative to the site root, e.g. "guides/x/#step-y"
@@ -96,7 +112,7 @@ class SearchBox:
             box.fill(query)
             box.press("End")
         elif entry == "typed":
-            self._type_with_keyboard(query)
+            type_with_keyboard(self.page, query)
         elif entry == "pasted":
             self.page.keyboard.insert_text(query)
         else:
@@ -107,21 +123,6 @@ class SearchBox:
                 raise TimeoutError("검색 결과가 나오지 않았습니다")
             self._settle(None)
         return Outcome(self.entries(), dict(self.fetched))
-
-    def _type_with_keyboard(self, text: str) -> None:
-        """Hangul through an input method's composition (ㄱ → 가 → 갱), everything else key by key."""
-        cdp = self.page.context.new_cdp_session(self.page)
-        process = {"key": "Process", "windowsVirtualKeyCode": 229}
-        for char in text:
-            if not "가" <= char <= "힣":
-                self.page.keyboard.type(char)
-                continue
-            for form in _composing(char):
-                cdp.send("Input.dispatchKeyEvent", {"type": "keyDown", **process})
-                cdp.send("Input.imeSetComposition", {"text": form, "selectionStart": 1, "selectionEnd": 1})
-                cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", **process})
-            cdp.send("Input.insertText", {"text": char})
-        cdp.detach()
 
     def entries(self) -> list[Entry]:
         # One round trip for the whole list: per-element calls cost seconds on long lists.
