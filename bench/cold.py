@@ -26,25 +26,17 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from bench.compare import ROOT, build, make_project
+from bench.compare import ROOT, build, make_project, write_guides
 
 
 def _machine() -> str:
     model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "?")
     return f"{os.cpu_count()} cores ({model}), load average {' / '.join(f'{x:.1f}' for x in os.getloadavg())}"
-
-
-def write_guides(checkout: Path, count: int, dest: Path) -> None:
-    """count synthetic guides in dest/guides/, in the format of that checkout's code."""
-    script = f"from pathlib import Path; from tests.support.synthetic import write_guides; write_guides({count}, Path({str(dest)!r}), seed=0)"
-    env = {**os.environ, "PYTHONPATH": str(checkout)}
-    subprocess.run([str(checkout / ".venv" / "bin" / "python"), "-c", script], cwd=checkout, env=env, check=True)
 
 
 def main() -> None:

@@ -41,6 +41,13 @@ def make_project(checkout: Path, guides: Path, dest: Path) -> Path:
     return dest
 
 
+def write_guides(checkout: Path, count: int, dest: Path) -> None:
+    """count synthetic guides in dest/guides/, in the format of that checkout's code."""
+    script = f"from pathlib import Path; from tests.support.synthetic import write_guides; write_guides({count}, Path({str(dest)!r}), seed=0)"
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    subprocess.run([str(checkout / ".venv" / "bin" / "python"), "-c", script], cwd=checkout, env=env, check=True)
+
+
 def fill_caches(project: Path) -> None:
     """Run by a checkout's own Python as a script: one build, with a stand-in for every handout."""
     # The module that renders handouts for the build: today's layout, then the one before it.
@@ -87,8 +94,6 @@ def main() -> None:
     if sys.argv[1:2] == ["--fill-caches"]:
         fill_caches(Path(sys.argv[2]))
         return
-    from tests.support.synthetic import write_guides
-
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("old", type=Path, help="the other checkout, with its own .venv")
     parser.add_argument("--guides", type=int, default=1000)
@@ -97,7 +102,7 @@ def main() -> None:
     checkouts = {"old": args.old.resolve(), "new": ROOT}
     with tempfile.TemporaryDirectory(prefix="giljabi-compare-") as tmp:
         guides = Path(tmp) / "synthetic"
-        write_guides(args.guides, guides, seed=0)
+        write_guides(checkouts["old"], args.guides, guides)  # in the old format, which both read
         projects = {name: make_project(checkout, guides / "guides", Path(tmp) / name) for name, checkout in checkouts.items()}
         for name, checkout in checkouts.items():
             fill(checkout, projects[name])
