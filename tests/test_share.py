@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image, ImageChops
 
-from generator.build.share_images import SITE_IMAGE, build_share_images, guide_card, site_card
+from generator.build.share_images import PARALLEL_FROM, SITE_IMAGE, build_share_images, guide_card, site_card
 from generator.content.loader import GuideFile
 from generator.content.problems import ContentError
 from generator.content.text import plain_text
 from generator.share import card as cards
 from generator.share.card import HEADING_LINES, MARGIN, WIDTH, card_png, heading_lines, undrawable
+from tests.support import run_script
 
 SITE = "https://giljabi.github.io/giljabi/"
 UNDRAWABLE = "\U000f0041"  # a Supplementary Private Use Area code point: in no font
@@ -151,3 +153,16 @@ def test_look_at_the_share_cards(seed: GuideFile, output_dir: Path) -> None:
         with Image.open(io.BytesIO(data)) as image:
             heading_area = image.convert("L").crop((MARGIN, 190, WIDTH - MARGIN, 300))
             assert heading_area.getextrema()[0] < 60  # dark heading text is drawn there
+
+
+def _cards_in_workers(cache: Path, jobs: int, count: int) -> dict:
+    return json.loads(run_script("share_images_in_workers", str(cache), str(jobs), str(count)).stdout)
+
+
+def test_many_cards_are_drawn_by_worker_processes_exactly_as_by_one(tmp_path: Path) -> None:
+    count = PARALLEL_FROM + 2
+    parallel = _cards_in_workers(tmp_path / "parallel", 2, count)
+    serial = _cards_in_workers(tmp_path / "serial", 1, count)
+    assert parallel["parent"] not in parallel["signers"] and len(parallel["signers"]) == 2
+    assert serial["signers"] == [serial["parent"]]
+    assert parallel["images"] == serial["images"] and len(parallel["images"]) == count + 1

@@ -8,6 +8,7 @@ handouts; a guide keeps one image, since nothing on it depends on the site's add
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass
 from pathlib import Path
@@ -17,6 +18,11 @@ from ..content.problems import ContentError, Problem
 from ..content.text import plain_text
 from ..share.card import Card, card_png, undrawable
 from .cache import FileCache, cache_key, installed_fingerprint
+from .workers import map_forked, may_fork
+
+# A card takes about 25 ms to draw: below this many, starting workers costs more than it saves.
+PARALLEL_FROM = 48
+CHUNK = 32
 
 FILENAME = "share.png"  # next to each guide's page
 SITE_IMAGE = "assets/images/share.png"
@@ -58,8 +64,9 @@ def undrawable_problems(loaded: GuideFile) -> list[Problem]:
     return problems
 
 
-def build_share_images(guides: Sequence[GuideFile], site: Card, cache_dir: Path) -> list[ShareImage]:
-    """The site's image first, then each guide's, drawing those not in the cache.
+def build_share_images(guides: Sequence[GuideFile], site: Card, cache_dir: Path, jobs: int | None = None) -> list[ShareImage]:
+    """The site's image first, then each guide's, drawing those not in the cache (on every core
+    when there are many: ``jobs`` as the plugin's option, 1 draws them here).
 
     Raises ContentError, after looking at every guide, when some title or institution has a
     character the font cannot draw; ValueError when the site's own name or description has one.
@@ -72,12 +79,18 @@ def build_share_images(guides: Sequence[GuideFile], site: Card, cache_dir: Path)
     cache = FileCache(cache_dir, ".png")
     planned = [(SITE_IMAGE, _SITE_ENTRY, site)]
     planned += [(share_image_uri(loaded), loaded.guide.id, guide_card(loaded, site.site_name, site.detail)) for loaded in guides]
-    images = []
-    for uri, entry, card in planned:
-        name = f"{entry}.{cache_key(installed_fingerprint(), *astuple(card))[:20]}"
-        drawn = not cache.path(name).is_file()
-        if drawn:
-            cache.write(name, card_png(card))
-            cache.keep_newest(f"{entry}.", 1)
-        images.append(ShareImage(uri, cache.path(name), drawn))
-    return images
+    named = [(uri, entry, card, f"{entry}.{cache_key(installed_fingerprint(), *astuple(card))[:20]}") for uri, entry, card in planned]
+    todo = [(entry, card, name) for _uri, entry, card, name in named if not cache.path(name).is_file()]
+    if len(todo) >= PARALLEL_FROM and may_fork(jobs):
+        chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
+        map_forked(functools.partial(_draw_to_cache, cache=cache), chunks, jobs)
+    else:
+        _draw_to_cache(todo, cache)
+    drawn = {name for _entry, _card, name in todo}
+    return [ShareImage(uri, cache.path(name), name in drawn) for uri, _entry, _card, name in named]
+
+
+def _draw_to_cache(todo: Sequence[tuple[str, Card, str]], cache: FileCache) -> None:
+    for entry, card, name in todo:
+        cache.write(name, card_png(card))
+        cache.keep_newest(f"{entry}.", 1)

@@ -138,7 +138,7 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
             files.append(LinkedFile.generated(config, handout.uri, abs_src_path=str(handout.path)))
         site = site_card(config.site_name, config.site_description or "", config.site_url)
         try:  # from the cache in .cache/share-images/ unless a title changed
-            images = build_share_images(guides, site, cache_dir=self.cache_root / "share-images")
+            images = build_share_images(guides, site, cache_dir=self.cache_root / "share-images", jobs=self.config.jobs or None)
         except ContentError as error:
             raise PluginError("공유 이미지를 만들 수 없어 사이트를 만들지 않았습니다.\n" + error.report()) from None
         except ValueError as error:
