@@ -91,8 +91,7 @@ def _grouped(guides: Sequence[Guide], name: Callable[[Guide], str]) -> list[tupl
 
 def render_home(guides: Sequence[Guide]) -> str:
     """The home page's Markdown source: every guide, by institution, and by task on a big site."""
+    cards = len(guides) <= CARDS_UP_TO
     by_institution = _grouped(guides, lambda guide: plain(guide.institution))
-    if len(guides) <= CARDS_UP_TO:
-        return environment().get_template("home.md.j2").render(cards=True, by_institution=by_institution, total=len(guides))
-    by_task = _grouped(guides, task_name)
-    return environment().get_template("home.md.j2").render(cards=False, by_institution=by_institution, by_task=by_task, total=len(guides))
+    by_task = [] if cards else _grouped(guides, task_name)
+    return environment().get_template("home.md.j2").render(cards=cards, by_institution=by_institution, by_task=by_task, total=len(guides))
