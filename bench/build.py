@@ -266,7 +266,7 @@ class HandoutFiller:
         sample = self.sample
         # The only product code this benchmark patches: the renderer build_handouts calls, so
         # that the cache's file names and folder stay exactly the plugin's own.
-        with mock.patch.object(handouts, "render_pdf", lambda _guide, _url: sample):
+        with mock.patch.object(handouts, "render_pdf", lambda *_args: sample):
             # The plugin keeps its cache in <project>/.cache/handouts (generator/mkdocs_plugin/plugin.py).
             handouts.build_handouts(guides, site_url, cache_dir=project / ".cache" / "handouts", stream=io.StringIO())
 

@@ -57,7 +57,7 @@ def fill_caches(project: Path) -> None:
             break
         except ImportError:
             continue
-    renderer.render_pdf = lambda guide, url: STAND_IN_PDF
+    renderer.render_pdf = lambda *_args: STAND_IN_PDF
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 

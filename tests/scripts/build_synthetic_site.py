@@ -28,7 +28,7 @@ def main(argv: list[str]) -> None:
     copy_project(project)
     shutil.rmtree(project / "content" / "guides")
     write_guides(count, project / "content", seed=0)
-    handouts.render_pdf = lambda _guide, _url: STAND_IN_PDF
+    handouts.render_pdf = lambda *_args: STAND_IN_PDF
     build(load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
 
 
