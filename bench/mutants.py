@@ -50,6 +50,12 @@ class Group:
     tests: tuple[str, ...]
 
 
+TEXT_TESTS = ("tests/test_link_safety.py", "tests/test_text_golden.py", "tests/test_text_fast_path.py", "tests/test_bad_input.py")
+POLICY_TESTS = ("tests/test_address_cases.py", "tests/test_bad_input.py", "tests/test_validation.py")
+SEARCH_TESTS = ("tests/test_search.py", "tests/test_search_index.py")
+HANDOUT_TESTS = ("tests/test_handout_content.py", "tests/test_handout.py")
+PAGE_TESTS = ("tests/test_guide_pages.py",)
+
 # Each group's tests are the in-process ones that speak about its modules; mutmut runs, for each
 # mutant, those of them that reached the mutated function.
 GROUPS = {
@@ -72,11 +78,11 @@ GROUPS = {
             "tests/test_synthetic.py",
         ),
     ),
-    "text": Group({"text": "generator/content/text.py"}, ("tests/test_link_safety.py", "tests/test_text_fast_path.py", "tests/test_bad_input.py")),
-    "search": Group({"analysis": "generator/search/analysis.py"}, ("tests/test_search.py", "tests/test_search_index.py")),
+    "text": Group({"text": "generator/content/text.py"}, TEXT_TESTS),
+    "search": Group({"analysis": "generator/search/analysis.py"}, SEARCH_TESTS),
     "handout": Group(
         {"handout": "generator/handout/document.py", "keepall": "generator/handout/keepall.py", "address": "generator/handout/address.py"},
-        ("tests/test_handout_content.py", "tests/test_handout.py"),
+        HANDOUT_TESTS,
     ),
 }
 MODULES = {name: file for group in GROUPS.values() for name, file in group.modules.items()}
@@ -106,11 +112,6 @@ class Mutant:
     built: bool = False
 
 
-TEXT_TESTS = ("tests/test_link_safety.py", "tests/test_text_fast_path.py", "tests/test_bad_input.py")
-POLICY_TESTS = ("tests/test_address_cases.py", "tests/test_bad_input.py", "tests/test_validation.py")
-SEARCH_TESTS = ("tests/test_search.py", "tests/test_search_index.py")
-HANDOUT_TESTS = ("tests/test_handout_content.py", "tests/test_handout.py")
-PAGE_TESTS = ("tests/test_guide_pages.py",)
 HANDOUT_TEMPLATE = "generator/handout/templates/handout.html.j2"
 
 REVIEW = (

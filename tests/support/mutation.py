@@ -4,7 +4,8 @@ mutmut runs the tests once, then forks that process for every mutant and runs ag
 that reached the mutated function. Two things of an ordinary test session do not fit that:
 - results cached by ``functools.lru_cache`` in the first run would answer for the mutant (the fast
   path of content/text.py, the Markdown converter, the real guides compiled once), so every cache
-  of the package and of tests.support is emptied when a session starts;
+  of the package and of tests.support is emptied when a session starts, and the package's before
+  each test (or mutmut would not see which tests reach a function behind a cache);
 - tests that build or serve the whole site, start other processes or drive Chromium take seconds
   to a minute each, and what they check of the core is checked in-process by faster tests, so they
   are left out; and property tests try at most MAX_EXAMPLES examples (the same ones every run:
@@ -26,10 +27,10 @@ SLOW_CALLS = ("build_site(", "run_script(", "subprocess.", "run(ROOT", "run(tmp_
 MAX_EXAMPLES = 100
 
 
-def _caches() -> list[functools._lru_cache_wrapper]:
+def _caches(*packages: str) -> list[functools._lru_cache_wrapper]:
     found = []
     for name, module in list(sys.modules.items()):
-        if module is None or not (name.startswith("generator") or name.startswith("tests")):
+        if module is None or not name.startswith(packages):
             continue
         for value in list(vars(module).values()):
             if hasattr(value, "cache_clear") and hasattr(value, "cache_info"):
@@ -38,7 +39,14 @@ def _caches() -> list[functools._lru_cache_wrapper]:
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
-    for cached in _caches():
+    for cached in _caches("generator", "tests"):
+        cached.cache_clear()
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    # Per test too: mutmut learns which tests reach a function by watching them run, and a result
+    # cached by an earlier test (the Markdown converter, say) would hide that a later one needs it.
+    for cached in _caches("generator"):
         cached.cache_clear()
 
 
