@@ -69,6 +69,7 @@ GROUPS = {
         },
         (
             "tests/test_problems.py",
+            "tests/test_yaml_source.py",
             "tests/test_validation.py",
             "tests/test_messages.py",
             "tests/test_address_cases.py",
