@@ -73,6 +73,7 @@ GROUPS = {
             "tests/test_validation.py",
             "tests/test_messages.py",
             "tests/test_address_cases.py",
+            "tests/test_policy_cases.py",
             "tests/test_bad_input.py",
             "tests/test_check_cli.py",
             "tests/test_editor_mistakes.py",

@@ -1,0 +1,69 @@
+"""The policy's edges (content/policy.py): calendar months, long addresses, trailing dots, an empty
+allow-list, and a file that fails the schema still having its dates, markup and links checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.content.policy import months_before
+from tests.support import OFFICIAL, policy
+from tests.test_messages import edited, problems
+
+DOMAIN_FIX = f"공식 사이트({', '.join(OFFICIAL)}) 주소만 쓸 수 있습니다. 새 공식 사이트라면 mkdocs.yml의 links_allowed_domains에 먼저 추가해야 합니다"
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (dt.date(2024, 3, 31), 1, dt.date(2024, 2, 29)),  # a leap year's February
+        (dt.date(2026, 5, 31), 1, dt.date(2026, 4, 30)),  # a month of 30 days
+        (dt.date(2026, 1, 31), 11, dt.date(2025, 2, 28)),  # back across a year
+        (dt.date(2026, 12, 30), 10, dt.date(2026, 2, 28)),
+        (dt.date(2026, 12, 27), 10, dt.date(2026, 2, 27)),  # a day every month has
+    ],
+)
+def test_months_before_lands_on_the_months_last_day_when_the_day_is_missing(day: dt.date, months: int, expected: dt.date) -> None:
+    assert months_before(day, months) == expected
+
+
+def test_long_addresses_are_cut_to_sixty_characters_in_messages() -> None:
+    sixty = "https://evil.example/" + "a" * 39
+    assert policy().link_problem(sixty) == (f"링크 '{sixty}'의 도메인 'evil.example'는 허용 목록에 없습니다", DOMAIN_FIX)
+    longer = sixty + "a"
+    assert policy().link_problem(longer) == (f"링크 '{sixty[:59]}…'의 도메인 'evil.example'는 허용 목록에 없습니다", DOMAIN_FIX)
+
+
+def test_a_trailing_dot_after_an_official_host_is_the_same_host() -> None:
+    assert policy().link_problem("https://www.kbstar.com./quics") is None
+    assert policy().host_problem("www.kbstar.com.") is None
+    assert policy().host_problem(".www.kbstar.com") is not None
+
+
+def test_an_empty_allow_list_says_so() -> None:
+    message, fix = policy(domains=()).host_problem("x.kr")
+    assert message == "글에 적힌 주소 'x.kr'이 허용 목록에 없습니다"
+    assert fix.startswith("공식 사이트((없음)) 주소만 적을 수 있습니다.")
+    assert policy(domains=()).link_problem("https://x.kr")[1].startswith("공식 사이트((없음)) 주소만 쓸 수 있습니다.")
+
+
+def test_a_file_that_fails_the_schema_still_has_its_date_markup_and_links_checked(tmp_path: Path) -> None:
+    text = (
+        edited("title: 가장 짧은 안내서\n", "")
+        .replace("reviewed: 2026-11-02", "reviewed: 2027-01-05")
+        .replace("    body: 앱을 열고 안내를 따릅니다.", "    body: '<b>굵게</b> https://evil.example/x'")
+    )
+    assert problems(tmp_path, text) == [
+        "content/guides/minimal-guide.yml:2:1: title: 꼭 필요한 항목인 제목('title')이 없습니다 — 'title: …' 줄을 넣어 주세요. 안내서 제목을 한 줄로 적어 주세요",
+        "content/guides/minimal-guide.yml:6:11: reviewed: 최종 확인일 2027-01-05가 오늘(2026-11-28)보다 뒤입니다 — 공식 자료와 실제로 대조한 날짜를 적어 주세요",
+        "content/guides/minimal-guide.yml:20:12: steps[1].body: HTML 태그 '<b>'는 쓸 수 없습니다 — 굵게는 **글**, 링크는 [글](https://…)처럼 Markdown으로 적어 주세요. '<' 기호 자체가 필요하면 뒤에 공백을 넣어 주세요",
+        f"content/guides/minimal-guide.yml:20:22: steps[1].body: 링크 'https://evil.example/x'의 도메인 'evil.example'는 허용 목록에 없습니다 — {DOMAIN_FIX}",
+    ]
+
+
+def test_a_review_date_written_in_quotes_in_a_failing_file_waits_for_the_schema(tmp_path: Path) -> None:
+    """Quoted, it is text to YAML: the date check runs once the file passes and pydantic has read it."""
+    text = edited("title: 가장 짧은 안내서\n", "").replace("reviewed: 2026-11-02", "reviewed: '2027-01-05'")
+    assert [line.split(": ", 2)[1] for line in problems(tmp_path, text)] == ["title"]
