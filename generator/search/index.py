@@ -37,8 +37,8 @@ from .synonyms import Synonyms
 from .vocabulary import Vocabulary
 
 FORMAT = 2
-# Postings per shard aimed at: a few KB gzip each, so a query of a few words stays tens of KB.
-POSTINGS_PER_SHARD = 3000
+# Postings per shard aimed at: a few KB gzip each, so a question of several words stays tens of KB.
+POSTINGS_PER_SHARD = 1500
 FOLDER = "giljabi"
 
 # A bigram is counted as two code points packed in 64 bits, read straight from the text's

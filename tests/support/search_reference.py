@@ -2,7 +2,7 @@
 generator/search/index.py, written for speed, must keep byte for byte (tests/test_search_index.py).
 
 Every bigram and every character of a section's compact text lists the section's number; lists
-are delta-encoded, and sharded by FNV-1a of the key into as many shards as keep each near 3000
+are delta-encoded, and sharded by FNV-1a of the key into as many shards as keep each near 1500
 postings.
 """
 
@@ -46,7 +46,7 @@ def reference_files(pages: list[Page]) -> dict[str, str]:
             postings["u"].setdefault(key, []).append(number)
     for prefix, by_key in postings.items():
         shards = 1
-        while shards * 3000 < sum(len(ids) for ids in by_key.values()) and shards < 4096:
+        while shards * 1500 < sum(len(ids) for ids in by_key.values()) and shards < 4096:
             shards *= 2
         for k in range(shards):
             keys = sorted(key for key in by_key if reference_shard(key, shards) == k)

@@ -385,7 +385,9 @@ const SearchIndex = (() => {
       t.soft = !t.optional && isPredicate(t.word);
       t.required = !t.optional && !t.soft;
     });
-    const phrase = list.length > 1 ? { word: list.join(""), stems: stems(list.join("")) } : null;
+    // Words written apart that the text writes together (금융 인증서, 전화 키 패드); a long
+    // question's words are never one word, and its run of bigrams would fetch most shards.
+    const phrase = list.length > 1 && list.length <= 3 ? { word: list.join(""), stems: stems(list.join("")) } : null;
     return { terms, phrase, notes };
   }
 
