@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import re
 import sys
 import typing
@@ -21,7 +22,7 @@ from .content import new_guide, reference
 from .content.loader import display_path, guide_paths, read_guide
 from .content.model import ID_PATTERN
 from .content.policy import ContentPolicy
-from .content.problems import ContentError, Problem, summary
+from .content.problems import ContentError, Problem, markdown_summary, summary
 from .content.schema import modeline, schema_path, schema_text, write_schema
 from .mkdocs_plugin.config import GiljabiConfig, content_policy
 from .mkdocs_plugin.plugin import compile_site_guides
@@ -88,6 +89,15 @@ def cmd_check(project: Project, output_format: str) -> int:
             "problems": [p.as_dict() for p in problems],
         }
         print(json.dumps(report, ensure_ascii=False, indent=2))
+    elif output_format == "github":
+        for problem in problems:
+            print(problem.as_github())
+        print(summary(problems))
+        # GitHub sets this to a file whose Markdown becomes the run's summary page.
+        step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if step_summary:
+            with open(step_summary, "a", encoding="utf-8") as out:
+                out.write(markdown_summary(problems))
     else:
         for problem in problems:
             print(problem)
@@ -163,7 +173,12 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="mkdocs.yml 위치 (기본: ./mkdocs.yml)")
     commands = top.add_subparsers(dest="command", required=True, metavar="명령")
     check = commands.add_parser("check", help="모든 안내서를 검사하고 문제를 한꺼번에 보여 줍니다.")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="text(사람용, 기본) 또는 json(PR 봇용)")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="text(사람용, 기본), json(PR 봇용) 또는 github(풀 리퀘스트의 바뀐 줄에 표시하고 $GITHUB_STEP_SUMMARY에 요약을 씀)",
+    )
     new = commands.add_parser("new", help="검사를 통과하는 새 안내서 파일을 예시 내용으로 만듭니다.")
     new.add_argument("id", help="새 안내서의 아이디 (영문 소문자, 숫자, 하이픈). 주소 guides/<아이디>/가 됩니다.")
     schema = commands.add_parser("schema", help="편집기 자동 완성용 JSON Schema를 content/guide.schema.json에 씁니다.")

@@ -15,7 +15,7 @@ from generator.content.model import Guide
 from tests.support import CHROMIUM, CHROMIUM_ARGS, OUTPUT, ROOT, add_examples, build_site, copy_project, example, serve, site_guides
 
 # Named example guides (tests/examples/) that the deployed test site publishes beside the real ones.
-DEPLOYED_EXAMPLES = ("inline-link-guide",)
+DEPLOYED_EXAMPLES = ("boho-smishing-report",)  # the editor review's guide, with a link inside its text
 
 
 @pytest.fixture(scope="session")

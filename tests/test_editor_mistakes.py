@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 
 from generator.content.problems import Problem
-from tests.support import compile_content, example, settings_for, write_content
+from tests.support import OFFICIAL, compile_content, example, settings_for, write_content
 
 GUIDE = "guides/boho-smishing-report.yml"
 EXAMPLE = example("boho-smishing-report")
+ALLOWED = ", ".join(OFFICIAL)
 REVIEW_DAY = dt.date(2026, 12, 2)  # the example's reviewed date is 2026-11-30
 
 
@@ -205,13 +206,13 @@ MISTAKES: dict[str, tuple[tuple[str, str], list[str]]] = {
     'file names': (
         ('    body: 보낸 번호와', '    body: signCert.der와 `signPri.key`, 보낸 번호와'),
         [
-            "content/guides/boho-smishing-report.yml:43:11: steps[2].body: 글에 적힌 주소 'signCert.der'이 허용 목록에 없습니다 — 공식 사이트(www.kbstar.com, obank.kbstar.com, yeskey.or.kr, www.yessign.or.kr, www.fss.or.kr, www.boho.or.kr) 주소만 적을 수 있습니다. 주소가 아니라 파일 이름이라면 `signCert.der`처럼 백틱(`)으로 감싸 주세요",
+            f"content/guides/boho-smishing-report.yml:43:11: steps[2].body: 글에 적힌 주소 'signCert.der'이 허용 목록에 없습니다 — 공식 사이트({ALLOWED}) 주소만 적을 수 있습니다. 주소가 아니라 파일 이름이라면 `signCert.der`처럼 백틱(`)으로 감싸 주세요",
         ],
     ),
     'link on a later line of a block': (
         ('      캡처한 화면을 올리고', '      [블로그](https://blog.naver.com/boho)를 보고\n      캡처한 화면을 올리고'),
         [
-            "content/guides/boho-smishing-report.yml:50:13: steps[3].body: 링크 'https://blog.naver.com/boho'의 도메인 'blog.naver.com'은 허용 목록에 없습니다 — 공식 사이트(www.kbstar.com, obank.kbstar.com, yeskey.or.kr, www.yessign.or.kr, www.fss.or.kr, www.boho.or.kr) 주소만 쓸 수 있습니다. 새 공식 사이트라면 mkdocs.yml의 links_allowed_domains에 먼저 추가해야 합니다",
+            f"content/guides/boho-smishing-report.yml:50:13: steps[3].body: 링크 'https://blog.naver.com/boho'의 도메인 'blog.naver.com'은 허용 목록에 없습니다 — 공식 사이트({ALLOWED}) 주소만 쓸 수 있습니다. 새 공식 사이트라면 mkdocs.yml의 links_allowed_domains에 먼저 추가해야 합니다",
         ],
     ),
     'two HTML tags': (

@@ -63,7 +63,7 @@ def _problems(tmp_path: Path, text: str) -> list[str]:
 
 
 FIX = (
-    "공식 번호(112, 1332, 118)만 적을 수 있습니다. 새 공식 번호라면 mkdocs.yml의 phone_numbers_allowed에 먼저 추가해야 합니다. "
+    f"공식 번호({', '.join(OFFICIAL_PHONES)})만 적을 수 있습니다. 새 공식 번호라면 mkdocs.yml의 phone_numbers_allowed에 먼저 추가해야 합니다. "
     "전화번호가 아니라면 숫자 뒤에 단위(건, 명 등)를 붙여 주세요"
 )
 

@@ -211,7 +211,7 @@ def test_text_we_colour_reaches_seven_to_one(open_page, deployed_pages: list[str
 
 @pytest.mark.parametrize("screen", [PHONE, DESKTOP], ids=lambda screen: screen.name)
 def test_links_in_text_are_underlined(open_page, deployed_guides: list[Guide], screen: Screen) -> None:
-    # The example guide has a link in its step text (tests/examples/inline-link-guide.yml).
+    # The example guide has a link in its step text (tests/examples/boho-smishing-report.yml).
     for guide in deployed_guides:
         page = open_page(screen, f"guides/{guide.id}/")
         links = page.locator(".md-typeset :is(p, li, td, dd) a:not(.gj-handout__link, .gj-map a)")

@@ -42,6 +42,22 @@ class Problem:
         }
 
 
+    def as_github(self) -> str:
+        """A GitHub Actions workflow command: the problem shown on the pull request's diff, at its line."""
+        command = "error" if self.severity == "error" else "warning"
+        title = f"안내서 검사: {self.path}" if self.path else "안내서 검사"
+        properties = f"file={_escape_property(self.file)},line={self.line},col={self.column},title={_escape_property(title)}"
+        return f"::{command} {properties}::{_escape_data(f'{self.message} — {self.fix}')}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
 class ContentError(Exception):
     """Raised once, after every content file was read, when any of them has errors."""
 
@@ -67,6 +83,34 @@ def summary(problems: list[Problem]) -> str:
     if not problems:
         return "문제 없음: 모든 안내서가 올바릅니다."
     return f"문제 {len(problems)}개: 오류 {errors}, 경고 {warnings}"
+
+
+def markdown_summary(problems: list[Problem], limit: int = 50) -> str:
+    """The check's verdict for a pull request's job summary: the count, then a table of problems."""
+    title = f"### 안내서 검사: {summary(problems)}"
+    if not problems:
+        return title + "\n"
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    rows = [
+        f"| {'오류' if p.severity == 'error' else '경고'} | `{p.file}:{p.line}:{p.column}` | {cell(p.path) or '—'} | {cell(p.message)} | {cell(p.fix)} |"
+        for p in problems[:limit]
+    ]
+    more = [f"\n… 문제 {len(problems) - limit}개가 더 있습니다. 전체 목록은 '안내서 검사' 단계의 기록에 있습니다."] if len(problems) > limit else []
+    return "\n".join(
+        [
+            title,
+            "",
+            "바뀐 파일의 해당 줄에도 같은 메시지가 표시됩니다(Files changed 탭). 고친 파일을 같은 브랜치에 다시 올리면 검사가 다시 돌아갑니다.",
+            "",
+            "| 구분 | 위치 | 항목 | 문제 | 고치는 법 |",
+            "|---|---|---|---|---|",
+            *rows,
+            *more,
+        ]
+    ) + "\n"
 
 
 def format_path(loc: Loc) -> str:
