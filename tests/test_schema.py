@@ -14,7 +14,8 @@ from generator.cli import main
 from generator.content.loader import guide_paths
 from generator.content.model import Guide
 from generator.content.schema import modeline, schema_path, schema_text
-from tests.support import CONTENT, ROOT, copy_project
+from generator.content.problems import has_errors
+from tests.support import CONTENT, ROOT, compile_content, copy_project, edited_example, settings_for, write_content
 
 COMMITTED = schema_path(CONTENT)
 
@@ -82,9 +83,15 @@ class _Yaml12Loader(yaml.SafeLoader):
     pass
 
 
-# YAML 1.2 (what editors' language servers use) has no timestamp type: dates stay text.
+# YAML 1.2 (what editors' language servers use) has no timestamp type, so dates stay text, and
+# its only booleans are true and false: yes, no, on and off are text too.
+_YAML12_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _Yaml12Loader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    key: [
+        (tag, _YAML12_BOOL if tag == "tag:yaml.org,2002:bool" else regexp)
+        for tag, regexp in resolvers
+        if tag != "tag:yaml.org,2002:timestamp"
+    ]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
@@ -95,3 +102,45 @@ def test_a_new_guide_has_no_squiggles_in_the_editor(tmp_path: Path) -> None:
     text = (project / "content" / "guides" / "fresh-guide.yml").read_text(encoding="utf-8")
     schema = json.loads(COMMITTED.read_text(encoding="utf-8"))
     assert list(jsonschema.Draft7Validator(schema).iter_errors(yaml.load(text, Loader=_Yaml12Loader))) == []
+
+
+# The schema and `check` on the same mistakes: what the schema can say, it says as check does.
+# Each case edits the sample guide once: (old, new, whether check and the schema accept it).
+AGREEMENT = {
+    "the sample as it is": ("title: 예시 안내서", "title: 예시 안내서", True),
+    "a title of spaces only": ("title: 예시 안내서", 'title: "   "', False),
+    "an empty title": ("title: 예시 안내서", 'title: ""', False),
+    "a source over http": ("url: https://www.fss.or.kr", "url: http://www.fss.or.kr", False),
+    "a source without a scheme": ("url: https://www.fss.or.kr", "url: www.fss.or.kr", False),
+    "optional: yes": ("    body: 첫 단계에서 할 일을 적습니다.", "    body: 첫 단계에서 할 일을 적습니다.\n    optional: yes", True),
+    "optional: Off": ("    body: 첫 단계에서 할 일을 적습니다.", "    body: 첫 단계에서 할 일을 적습니다.\n    optional: Off", True),
+    "optional: 'true' quoted": ("    body: 첫 단계에서 할 일을 적습니다.", "    body: 첫 단계에서 할 일을 적습니다.\n    optional: 'true'", True),
+    "optional: 1": ("    body: 첫 단계에서 할 일을 적습니다.", "    body: 첫 단계에서 할 일을 적습니다.\n    optional: 1", True),
+    "optional: 2": ("    body: 첫 단계에서 할 일을 적습니다.", "    body: 첫 단계에서 할 일을 적습니다.\n    optional: 2", False),
+    "optional: maybe": ("    body: 첫 단계에서 할 일을 적습니다.", "    body: 첫 단계에서 할 일을 적습니다.\n    optional: maybe", False),
+    "an unknown channel": ("channels: [PC]", "channels: [TV]", False),
+    "no channel": ("channels: [PC]", "channels: []", False),
+    "a capital in an id": ("  - id: step-one", "  - id: Step-One", False),
+    "a one-letter id": ("  - id: step-one", "  - id: s", False),
+    "a number for a text": ("    value: 무료", "    value: 0", False),
+    "a misspelt key": ("summary: ", "sumary: ", False),
+    "one step fewer": ("  - id: step-two\n    title: 두 번째 단계입니다\n    body: 두 번째 단계에서 할 일을 적습니다.\n", "", True),
+}
+
+
+def check_accepts(tmp_path: Path, text: str) -> bool:
+    content = write_content(tmp_path / "content", {"guides/sample-guide.yml": text})
+    _compiled, problems = compile_content(content, settings_for(content))
+    return not has_errors(problems)
+
+
+def schema_accepts(text: str) -> bool:
+    schema = json.loads(COMMITTED.read_text(encoding="utf-8"))
+    return not list(jsonschema.Draft7Validator(schema).iter_errors(yaml.load(text, Loader=_Yaml12Loader)))
+
+
+@pytest.mark.parametrize("case", list(AGREEMENT), ids=list(AGREEMENT))
+def test_the_schema_and_check_agree(tmp_path: Path, case: str) -> None:
+    old, new, accepted = AGREEMENT[case]
+    text = edited_example(old, new)
+    assert (check_accepts(tmp_path, text), schema_accepts(text)) == (accepted, accepted)

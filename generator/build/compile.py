@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..content.check import check_across, check_guide, sorted_problems
 from ..content.glossary import Glossary, read_glossary
+from ..content.images import ImageInfo, check_images, folder_fingerprint
 from ..content.loader import GuideFile, guide_digest, guide_paths
 from ..content.policy import ContentPolicy
 from ..content.problems import ContentError, Problem, has_errors
@@ -48,6 +49,7 @@ class Compiled:
     # Its search sections when Korean search is on, as plain tuples: a cached build unpickles
     # every guide, and tuples of strings unpickle much faster than dataclasses.
     sections: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] | None = None
+    images: tuple[ImageInfo, ...] = ()  # the steps' pictures, checked
 
     def search_page(self) -> Page | None:
         if self.sections is None or self.file is None:
@@ -100,16 +102,22 @@ class Settings:
 def compile_guide(path: Path, settings: Settings) -> Compiled:
     """Read, check, render and index one file. Never raises for an editor's mistake."""
     checked = check_guide(path, settings.policy, settings.root)
-    if checked.file is not None:  # what the handout's render would refuse, found without rendering it
-        checked = dataclasses.replace(checked, problems=sorted_problems([*checked.problems, *undrawable_problems(checked.file)]))
+    images: dict[str, ImageInfo] = {}
+    if checked.file is not None:  # what the handout's render would refuse, found without rendering it; and the pictures
+        image_problems, images = check_images(checked.file)
+        checked = dataclasses.replace(checked, problems=sorted_problems([*checked.problems, *undrawable_problems(checked.file), *image_problems]))
     if not checked.publishable or checked.file is None:
         return Compiled(checked.display, checked.file, tuple(checked.problems))
     guide = checked.file.guide
     terms = settings.glossary.used_in(guide)
-    loaded = dataclasses.replace(checked.file, digest=guide_digest(guide, terms), terms=terms)
-    page = render_guide(guide, review_due=settings.policy.review_due(guide), terms=terms)
+    # The handout's cache key is this digest: a changed picture must render the PDF again.
+    digest = guide_digest(guide, terms)
+    if images:
+        digest = hashlib.sha256((digest + "".join(info.digest for info in images.values())).encode()).hexdigest()
+    loaded = dataclasses.replace(checked.file, digest=digest, terms=terms)
+    page = render_guide(guide, review_due=settings.policy.review_due(guide), terms=terms, images=images)
     sections = tuple((s.anchor, s.title, s.text, s.aliases, s.related) for s in guide_sections(guide).sections) if settings.search else None
-    return Compiled(checked.display, loaded, tuple(checked.problems), page, sections)
+    return Compiled(checked.display, loaded, tuple(checked.problems), page, sections, tuple(images.values()))
 
 
 def _compile_to_cache(jobs: Sequence[tuple[Path, str | None]], settings: Settings, cache: FileCache | None) -> list[bytes]:
@@ -167,7 +175,7 @@ def compile_all(
         for path in guide_paths(content_dir.resolve()):
             name = None
             if cache is not None:
-                name = names[path] = cache_key(shared, str(path), path.read_bytes())[:40]
+                name = names[path] = cache_key(shared, str(path), path.read_bytes(), folder_fingerprint(path))[:40]
             cached = _read_cached(cache, name)
             if cached is not None:
                 results[path] = cached

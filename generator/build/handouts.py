@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from ..content.images import image_folder
 from ..content.loader import GuideFile
 from ..content.check import sorted_problems
 from ..content.problems import ContentError, Problem
@@ -48,7 +49,7 @@ def _render_to_cache(todo: Sequence[tuple[GuideFile, str, str]], cache: FileCach
     problems: list[Problem] = []
     for loaded, url, name in todo:
         try:
-            pdf = render_pdf(loaded.guide, url, loaded.terms)
+            pdf = render_pdf(loaded.guide, url, loaded.terms, image_folder(loaded.path))
         except MissingGlyphError as error:
             problems.extend(glyph_problems(loaded, error))
         else:

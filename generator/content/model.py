@@ -82,6 +82,18 @@ class Prerequisite(Strict):
     detail: Text | None = field("설명", "준비물에 대한 짧은 설명입니다. 없어도 됩니다.", "짧은 설명을 적거나 이 줄을 지워 주세요", default=None)
 
 
+class StepImage(Strict):
+    file: Text = field(
+        "파일 이름",
+        "그림 파일의 이름입니다. 파일은 안내서 옆 폴더 content/guides/<아이디>/에 둡니다. PNG, JPEG, WebP, SVG를 쓸 수 있습니다.",
+        "그림 파일 이름을 적어 주세요. 예: open-center.png",
+    )
+    alt: Text = field(
+        "그림 설명", "그림을 볼 수 없는 독자에게 읽어 주는 한국어 설명입니다. 그림에 무엇이 보이는지 한 문장으로 적습니다.", "그림에 무엇이 보이는지 한국어 한 문장으로 적어 주세요"
+    )
+    caption: Text | None = field("그림 아래 글", "그림 바로 아래에 보이는 짧은 글입니다. 없어도 됩니다.", "짧은 글을 적거나 이 줄을 지워 주세요", default=None)
+
+
 class Step(Strict):
     id: Ident = field("아이디", "이 단계의 고정 아이디입니다. 순서를 바꿔도 그대로 둡니다.", "영문 소문자와 숫자, 하이픈(-)으로 적어 주세요. 예: open-cert-center")
     title: Text = field("제목", "단계의 제목입니다. 무엇을 하는지 한 줄로 적습니다.", "단계 제목을 한 줄로 적어 주세요")
@@ -92,6 +104,9 @@ class Step(Strict):
     optional: bool = field("선택 단계", "건너뛰어도 되는 단계면 true로 적습니다.", "true 또는 false로 적어 주세요", default=False)
     tips: list[Text] = field("도움말", "이 단계를 쉽게 하는 요령입니다.", "도움말을 '- '로 시작하는 목록으로 적어 주세요", default_factory=list)
     notes: list[Text] = field("주의", "이 단계에서 조심할 점입니다.", "주의할 점을 '- '로 시작하는 목록으로 적어 주세요", default_factory=list)
+    images: list[StepImage] = field(
+        "그림", "이 단계의 화면 캡처나 그림입니다. 본문 아래에 보이고 인쇄용 안내문에도 실립니다.", "'- file: …, alt: …' 형식으로 적어 주세요", default_factory=list
+    )
 
 
 class Failure(Strict):

@@ -19,9 +19,34 @@ SCHEMA_NAME = "guide.schema.json"
 MODELINE_PREFIX = "# yaml-language-server: $schema="
 
 
+# What `check` reads as true or false besides YAML's own true/false: YAML 1.1's yes/no/on/off
+# (PyYAML makes them booleans) and pydantic's words, in any letter case; editors' language
+# servers read YAML 1.2, where these are text, so the schema names them.
+BOOLEAN_WORDS = r"^(?:[Yy](?:[Ee][Ss])?|[Nn][Oo]?|[Tt](?:[Rr][Uu][Ee])?|[Ff](?:[Aa][Ll][Ss][Ee])?|[Oo](?:[Nn]|[Ff][Ff])|[01])$"
+BOOLEAN = {"anyOf": [{"type": "boolean"}, {"type": "string", "pattern": BOOLEAN_WORDS}, {"enum": [0, 1]}]}
+NOT_BLANK = r"\S"  # text is stripped before its length is checked: "  " is empty
+HTTPS = "^https://"  # which sites are allowed is mkdocs.yml's to say, and `check`'s to tell
+
+
+def _as_check_reads(node: Any, name: str = "") -> Any:
+    """The model's schema, told what `check` adds: text that is not blank, https:// addresses,
+    and booleans as check reads them."""
+    if isinstance(node, list):
+        return [_as_check_reads(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if node.get("type") == "boolean":
+        extra = {key: value for key, value in node.items() if key != "type"}
+        return {**extra, **BOOLEAN}
+    out = {key: _as_check_reads(value, key) if key != "properties" else {prop: _as_check_reads(schema, prop) for prop, schema in value.items()} for key, value in node.items()}
+    if out.get("type") == "string" and out.get("minLength") and "pattern" not in out:
+        out["pattern"] = HTTPS if name == "url" else NOT_BLANK
+    return out
+
+
 def guide_schema() -> dict[str, Any]:
     """The schema as draft-07, the newest draft yaml-language-server fully supports."""
-    schema = Guide.model_json_schema(ref_template="#/definitions/{model}")
+    schema = _as_check_reads(Guide.model_json_schema(ref_template="#/definitions/{model}"))
     definitions = schema.pop("$defs", {})
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from .problems import Loc
 
-NOT_TEXT = frozenset({"id", "channel", "channels", "reviewed", "when"})
+NOT_TEXT = frozenset({"id", "channel", "channels", "reviewed", "when", "file"})
 
 
 def is_block_text(loc: Loc) -> bool:

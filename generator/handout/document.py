@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
@@ -113,9 +114,12 @@ def url_lines(url: str, width: int = 26) -> list[str]:
 Terms = tuple[tuple[str, str], ...]
 
 
-def handout_html(guide: Guide, page_url: str, terms: Terms = ()) -> str:
-    """The handout's HTML, every Hangul word kept on one line."""
-    html = _environment().get_template(TEMPLATE).render(guide=guide, terms=terms, url_lines=url_lines(page_url), qr_svg=qr_svg(page_url))
+def handout_html(guide: Guide, page_url: str, terms: Terms = (), image_dir: Path | None = None) -> str:
+    """The handout's HTML, every Hangul word kept on one line; the steps' pictures come from
+    image_dir (the guide's folder), and are left out without one."""
+    html = _environment().get_template(TEMPLATE).render(
+        guide=guide, terms=terms, url_lines=url_lines(page_url), qr_svg=qr_svg(page_url), image_dir=image_dir
+    )
     return keep_words(html)
 
 
@@ -144,21 +148,21 @@ def _watch_glyphs() -> Iterator[_GlyphWatch]:
         logger.removeHandler(watch)
 
 
-def render_document(guide: Guide, page_url: str, terms: Terms = ()) -> Document:
+def render_document(guide: Guide, page_url: str, terms: Terms = (), image_dir: Path | None = None) -> Document:
     """The laid-out pages (for tests that look at where each step landed)."""
     # Imported here: loading WeasyPrint and Pango takes a while, and the plugin module and
     # the editors' check command import this package without rendering anything.
     from weasyprint import HTML
 
     font_config, stylesheet = _weasyprint_setup()
-    return HTML(string=handout_html(guide, page_url, terms)).render(stylesheets=[stylesheet], font_config=font_config)
+    return HTML(string=handout_html(guide, page_url, terms, image_dir)).render(stylesheets=[stylesheet], font_config=font_config)
 
 
-def render_pdf(guide: Guide, page_url: str, terms: Terms = ()) -> bytes:
+def render_pdf(guide: Guide, page_url: str, terms: Terms = (), image_dir: Path | None = None) -> bytes:
     """The handout as PDF bytes; raises MissingGlyphError instead of printing empty boxes."""
     # WeasyPrint reports missing glyphs while drawing, so the watch spans layout and writing.
     with _watch_glyphs() as watch:
-        pdf = render_document(guide, page_url, terms).write_pdf(**PDF_OPTIONS)
+        pdf = render_document(guide, page_url, terms, image_dir).write_pdf(**PDF_OPTIONS)
     if watch.characters:
         raise MissingGlyphError(watch.characters)
     return pdf

@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from ..build.cache import FolderCache, link_or_copy
 from ..build.compile import Compiled, Settings, Stats, compile_all
 from ..build.handouts import build_handouts
+from ..build.images import phone_copies
 from ..build.share_images import SITE_IMAGE, build_share_images, share_image_uri, site_card
 from ..build.search_job import SearchJob, guides_part, search_key
 from ..content.check import sorted_problems
@@ -136,6 +137,8 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
             raise PluginError("인쇄용 안내문(PDF)을 만들 수 없어 사이트를 만들지 않았습니다.\n" + error.report()) from None
         for handout in handouts:
             files.append(LinkedFile.generated(config, handout.uri, abs_src_path=str(handout.path)))
+        for uri, path in phone_copies(self.compiled, self.cache_root / "images"):
+            files.append(LinkedFile.generated(config, uri, abs_src_path=str(path)))
         site = site_card(config.site_name, config.site_description or "", config.site_url)
         try:  # from the cache in .cache/share-images/ unless a title changed
             images = build_share_images(guides, site, cache_dir=self.cache_root / "share-images", jobs=self.config.jobs or None)

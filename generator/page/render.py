@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import jinja2
 
 from ..content.html_templates import html_environment
+from ..content.images import ImageInfo
 from ..content.model import Guide
 from ..content.text import blocks, inline, plain
 from .glossary_terms import mark_first_uses
@@ -53,11 +54,14 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_guide(guide: Guide, *, review_due: bool = False, terms: tuple[tuple[str, str], ...] = ()) -> RenderedGuide:
+def render_guide(
+    guide: Guide, *, review_due: bool = False, terms: tuple[tuple[str, str], ...] = (), images: Mapping[str, ImageInfo] | None = None
+) -> RenderedGuide:
     """One guide's page; review_due adds the "please double-check" notice; terms are the site
-    glossary's entries the guide uses, whose first uses are marked and which 낱말 풀이 lists."""
+    glossary's entries the guide uses, whose first uses are marked and which 낱말 풀이 lists;
+    images are the steps' pictures by file name, as checked (their pixel size and phone-sized copy)."""
     parts = outline(guide, terms)
-    html = environment().get_template("guide.html.j2").render(guide=guide, outline=parts, review_due=review_due, terms=terms)
+    html = environment().get_template("guide.html.j2").render(guide=guide, outline=parts, review_due=review_due, terms=terms, images=images or {})
     return RenderedGuide(plain(guide.title), plain(guide.summary), mark_first_uses(html, terms), parts)
 
 
