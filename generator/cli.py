@@ -145,7 +145,7 @@ def cmd_schema(project: Project, check_only: bool) -> int:
     if check_only:
         current = path.read_text(encoding="utf-8") if path.is_file() else ""
         if current != schema_text():
-            print(f"{shown}이 generator/content/model.py와 맞지 않습니다 — 'python -m generator schema'를 실행해 다시 만든 뒤 함께 커밋해 주세요")
+            print(f"{shown}이 generator/content/model.py와 맞지 않습니다 — './dev schema'를 실행해 다시 만든 뒤 함께 커밋해 주세요")
             return EXIT_PROBLEMS
         print(f"{shown}이 최신입니다.")
         return EXIT_OK
@@ -165,7 +165,7 @@ class _KoreanParser(argparse.ArgumentParser):
     def error(self, message: str) -> typing.NoReturn:
         # argparse's own wording is English and about Python; an editor needs the next step.
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"명령을 이해하지 못했습니다 ({message}) — 'python -m generator -h'로 쓸 수 있는 명령을 확인해 주세요\n")
+        self.exit(EXIT_USAGE, f"명령을 이해하지 못했습니다 ({message}) — './dev'로 쓸 수 있는 명령을 확인해 주세요\n")
 
 
 def parser() -> argparse.ArgumentParser:

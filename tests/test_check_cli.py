@@ -100,7 +100,7 @@ def test_usage_mistakes_exit_2_in_korean(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr == "설정 파일 mkdocs.yml을 찾지 못했습니다 — 저장소 맨 위 폴더에서 실행하거나 -f로 mkdocs.yml 위치를 알려 주세요\n"
     result = run(tmp_path, "chek")
-    assert result.returncode == 2 and "'python -m generator -h'로 쓸 수 있는 명령을 확인해 주세요" in result.stderr
+    assert result.returncode == 2 and "'./dev'로 쓸 수 있는 명령을 확인해 주세요" in result.stderr
 
 
 # new ------------------------------------------------------------------------------------------

@@ -36,8 +36,10 @@ def main(argv: list[str]) -> None:
         guides.append(dataclasses.replace(seed, guide=seed.guide.model_copy(update={"id": f"copy-{number}", "title": title}), digest=""))
     render = handouts.render_pdf
 
-    def render_and_sign(guide, url, terms=()):  # which process rendered which handout
-        return render(guide, url, terms) + f"\n% rendered by {os.getpid()}\n".encode()
+    def render_and_sign(guide, url, terms=(), image_dir=None):  # which process rendered which handout
+        return render(guide, url, terms, image_dir) + f"
+% rendered by {os.getpid()}
+".encode()
 
     handouts.render_pdf = render_and_sign
     terminal = Terminal()
