@@ -40,7 +40,7 @@ CASES = {
     "unknown key far from any": (
         edited_example("institution: 예시은행", "institution: 예시은행\ncolour: red"),
         [
-            "content/guides/sample-guide.yml:6:1: colour: 알 수 없는 항목 'colour'입니다 — 지우거나 쓸 수 있는 항목(id, title, summary, institution, channels, reviewed, sources, aliases, related_terms, intro, facts, menu_paths, prerequisites, steps, failures, tips, strategies, checklists, warnings, closing) 중에서 골라 주세요"
+            "content/guides/sample-guide.yml:6:1: colour: 알 수 없는 항목 'colour'입니다 — 지우거나 쓸 수 있는 항목(id, title, summary, institution, task, channels, reviewed, sources, aliases, related_terms, intro, facts, menu_paths, prerequisites, steps, failures, tips, strategies, checklists, warnings, closing) 중에서 골라 주세요"
         ],
     ),
     "duplicate id": (
