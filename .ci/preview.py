@@ -78,7 +78,7 @@ def copy_handouts(site: Path, ids: list[str], out: Path) -> None:
 
 
 def report(ids: list[str], base: str | None) -> str:
-    scope = f"{base}에서 바뀐 안내서" if base else "모든 안내서"
+    scope = "이 브랜치에서 바뀐 안내서" if base else "모든 안내서"
     if not ids:
         return f"### 미리 보기\n\n{scope}가 없습니다. 만든 사이트 전체는 'site' 아티팩트에 있습니다.\n"
     lines = [
