@@ -20,9 +20,10 @@ from generator.content.problems import ContentError
 from generator.handout.address import page_url
 from generator.handout.document import MissingGlyphError, handout_html, render_document, render_pdf
 from generator.handout.keepall import WORD_JOINER, keep_words
-from tests.support import ROOT, build_site, copy_project, run_script, shown_text
+from tests.support import ROOT, build_site, copy_project, not_the_subject, run_script, shown_text
 
-# Two A4 sheets printed on both sides: the checklists print whole where they apply, before and after the steps.
+# Two A4 sheets printed on both sides: the checklists print whole where they apply, before and after the steps,
+# and the safety prose (intro, 대처 전략, closing) is on paper too, at 11 pt.
 MAX_PAGES = 4
 HANGUL = re.compile("[\uac00-\ud7a3]")
 # Not drawn by any font on a Debian machine: a Supplementary Private Use Area code point.
@@ -66,25 +67,58 @@ def test_every_guide_page_links_its_handout_at_the_top(built_site: Path, guide_f
         assert target.read_bytes().startswith(b"%PDF-")
 
 
-def test_handout_has_every_step_row_and_checklist_item_in_order(handouts, guide_files) -> None:
+def _reading_text(pdf: Path) -> str:
+    """The PDF's text layer as pdftotext reads it, without each page's footer (title, 최종 확인일,
+    n / N), which would otherwise sit inside a paragraph that runs over a page break."""
+    lines = []
+    for page in _run("pdftotext", str(pdf), "-").split("\f"):
+        page_lines = [line for line in page.splitlines() if line.strip()]
+        if page_lines and re.fullmatch(r"\d+\s*/\s*\d+", page_lines[-1].strip()):
+            page_lines = page_lines[:-3]
+        lines += page_lines
+    return "\n".join(lines)
+
+
+def test_handout_has_every_part_and_all_the_safety_prose_in_order(handouts, guide_files) -> None:
+    """From the PDF's text layer as pdftotext reads it: what a reader holding the paper has."""
     for loaded in guide_files:
         guide = loaded.guide
-        text = _squash(_run("pdftotext", str(handouts[guide.id]), "-"))
+        text = _squash(_reading_text(handouts[guide.id]))
         assert WORD_JOINER not in text, "copying text from the PDF must give plain words"
         expected = [("title", guide.title), ("summary", guide.summary)]
         expected += [(f"facts[{f.id}]", f.value) for f in guide.facts]
-        expected += [(f"warnings.points[{i}]", p) for w in guide.warnings for i, p in enumerate(w.points)]
+        for w in guide.warnings:
+            expected += [("warnings.title", w.title), ("warnings.body", w.body)]
+            expected += [(f"warnings.points[{i}]", p) for i, p in enumerate(w.points)]
+        expected += [("intro", guide.intro)] if guide.intro else []
+        expected += [(f"prerequisites[{p.id}]", p.text) for p in guide.prerequisites]
         expected += [(f"checklists.items[{i.id}]", i.text) for c in guide.checklists_at("before") for i in c.items]
         expected += [(f"steps[{s.id}].title", s.title) for s in guide.steps]
         expected += [(f"checklists.items[{i.id}]", i.text) for c in guide.checklists_at("after") for i in c.items]
         expected += [(f"failures[{r.id}].{name}", getattr(r, name)) for r in guide.failures for name in ("situation", "cause", "watch")]
         expected += [(f"tips[{r.id}].{name}", getattr(r, name)) for r in guide.tips for name in ("situation", "blocker", "tip")]
+        expected += [(f"strategies[{i}]", paragraph) for i, paragraph in enumerate(guide.strategies)]
+        expected += [("closing.title", guide.closing.title), ("closing.body", guide.closing.body)] if guide.closing else []
         position = 0
         for where, markdown in expected:
             needle = _squash(shown_text(markdown))
             found = text.find(needle, position)
             assert found >= 0, f"{guide.id}: {where} is missing or out of order: {needle}"
             position = found + len(needle)
+
+
+def test_handout_never_gives_a_related_term_as_another_name(handouts, guide_files) -> None:
+    for loaded in guide_files:
+        words = [_squash(word) for word in not_the_subject(loaded.guide)]
+        for line in _run("pdftotext", str(handouts[loaded.guide.id]), "-").splitlines():
+            if "다른이름" in _squash(line):
+                assert not any(word in _squash(line) for word in words), f"{loaded.guide.id}: {line}"
+
+
+def test_qr_caption_says_where_it_leads_and_that_it_asks_for_nothing(handouts) -> None:
+    for guide_id, pdf in handouts.items():
+        first_page = _squash(_run("pdftotext", "-f", "1", "-l", "1", str(pdf), "-"))
+        assert _squash("길잡이 사이트의 이 안내서가 열립니다. 어떤 정보도 묻지 않습니다.") in first_page, guide_id
 
 
 def test_handout_embeds_korean_fonts_regular_and_bold(handouts) -> None:
@@ -195,7 +229,7 @@ def test_steps_rows_and_checklists_are_never_split_across_pages(guide_files, sit
 
 def test_reading_text_is_at_least_11pt(seed, site_url_config) -> None:
     document = render_document(seed.guide, page_url(site_url_config, seed.guide))
-    reading = re.compile(r"^(step-|failure-|tip-|check-|fact-|prerequisite-|warning-)")
+    reading = re.compile(r"^(step-|failure-|tip-|check-|fact-|prerequisite-|warning-|intro$|strategies$|closing$)")
     sizes = set()
     for page in document.pages:
         for box, ancestors in _boxes(page._page_box):

@@ -93,13 +93,13 @@ def test_an_unlisted_number_stops_the_real_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     guide = project / "content" / "guides" / f"{SEED}.yml"
     text = guide.read_text(encoding="utf-8")
-    scam = "  - 정보를 알려 줬다면 바로 **112** 또는 금융감독원 **1332**에 전화해"
+    scam = "- 번호나 정보를 알려 줬다면 바로 은행 고객센터나 **112**, 금융감독원 **1332**에 전화해"
     assert scam in text
     guide.write_text(text.replace(scam, scam.replace("**1332**", "**1588-0000**")), encoding="utf-8")
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
     line = next(n for n, row in enumerate(guide.read_text(encoding="utf-8").splitlines(), start=1) if "1588-0000" in row)
-    assert re.search(rf"content/guides/{SEED}\.yml:{line}:\d+: warnings\[1\]\.points\[4\]: 전화번호 '1588-0000'은 허용 목록에 없습니다", result.stdout + result.stderr)
+    assert re.search(rf"content/guides/{SEED}\.yml:{line}:\d+: warnings\[1\]\.points\[5\]: 전화번호 '1588-0000'은 허용 목록에 없습니다", result.stdout + result.stderr)
     assert not (tmp_path / "site" / "guides").exists()
 
 

@@ -60,7 +60,7 @@ def test_guide_sections_carry_steps_rows_items_and_aliases(guide_files) -> None:
     page = guide_sections(guide)
     by_anchor = {section.anchor: section for section in page.sections}
     assert by_anchor[""].title == guide.title
-    assert "공인인증서" in by_anchor[""].aliases
+    assert "금융인증서 갱신" in by_anchor[""].aliases
     step = guide.steps[0]
     assert by_anchor[f"step-{step.id}"].title.startswith("1단계 · ")
     assert "www.kbstar.com" in by_anchor[f"step-{step.id}"].text

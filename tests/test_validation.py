@@ -83,6 +83,10 @@ CASES = {
         edited_example("    body: 두 번째", "      body: 두 번째"),
         ["content/guides/sample-guide.yml:24:11: YAML 문법 오류: 들여쓰기가 맞지 않거나 ':'가 알맞지 않은 곳에 있습니다 — 들여쓰기를 확인하고, 값 안에 ': '가 있다면 값 전체를 따옴표로 감싸 주세요"],
     ),
+    "alias naming a different certificate": (
+        edited_example("title: 예시 안내서\n", "title: 예시 금융인증서 안내서\naliases: [금융인증서 갱신, 공인 인증서]\n"),
+        ["content/guides/sample-guide.yml:4:21: aliases[2]: 검색 별칭 '공인 인증서'는 금융인증서와 다른 것입니다. 검색 별칭은 독자에게 이 안내서가 다루는 것의 다른 이름으로 보입니다 — '공인 인증서'를 aliases에서 지우고 related_terms(함께 찾는 말)에 적어 주세요"],
+    ),
     "not a mapping": (
         "- 단계 하나\n- 단계 둘\n",
         ["content/guides/sample-guide.yml:1:1: 파일 전체가 'id: …', 'title: …' 같은 항목들의 묶음이어야 합니다 — ./dev new <아이디>로 만든 예시 파일을 보고 같은 모양으로 적어 주세요"],

@@ -17,6 +17,7 @@ from pathlib import Path
 from .loader import GUIDE_GLOB, GuideFile, display_path, read_guide
 from .policy import ContentPolicy, Subject
 from .problems import Problem, has_errors, josa
+from .terms import check_aliases
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ def check_guide(path: Path, policy: ContentPolicy, root: Path) -> CheckedFile:
     problems = [*read.problems, *policy.check_file(subject)]
     if read.file is not None:
         problems.extend(_id_matches_file_name(read.file))
+        problems.extend(check_aliases(read.file))
     return CheckedFile(display, read.file, problems)
 
 

@@ -25,6 +25,8 @@ from generator.cli import load_project, policy_for
 from generator.content.loader import GuideFile
 from generator.content.policy import ContentPolicy, today_in_korea
 from generator.content.problems import ContentError, Problem
+from generator.content.model import Guide
+from generator.content.terms import DIFFERENT_THINGS, things_named
 from generator.content.text import plain
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -156,6 +158,14 @@ def paragraphs(markdown_text: str) -> list[str]:
 def shown_text(text: str) -> str:
     """What a reader sees of a content text: its Markdown gone, not HTML-escaped."""
     return html.unescape(plain(text))
+
+
+def not_the_subject(guide: Guide) -> list[str]:
+    """Words a page or handout must never give as another name ("다른 이름") of the guide's subject:
+    its related terms, and the names of the things the aliases check knows differ from its title's."""
+    subject = things_named(guide.title)
+    others = [name for index, names in enumerate(DIFFERENT_THINGS) if index not in subject for name in names]
+    return [*(shown_text(term) for term in guide.related_terms), *others]
 
 
 def write_content(content: Path, files: dict[str, str | bytes]) -> Path:

@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from generator.content.terms import things_named
+
 # Fixed, not today's date: output must not change from one day to the next.
 REVIEWED_ANCHOR = dt.date(2026, 11, 20)
 
@@ -139,6 +141,13 @@ def _paragraphs(rng: random.Random, inst: Institution, proc: str, sentences: tup
     return "\n\n".join(" ".join(_sentence(rng, inst, proc) for _ in range(rng.randint(*sentences))) for _ in range(paragraphs))
 
 
+def _search_terms(title: str, terms: list[str]) -> dict[str, list[str]]:
+    """Terms naming what the title names are aliases; those naming a different thing are related."""
+    subject = things_named(title)
+    related = [term for term in terms if subject and things_named(term) - subject]
+    return {"aliases": [term for term in terms if term not in related], **({"related_terms": related} if related else {})}
+
+
 def _guide(rng: random.Random, index: int) -> dict[str, Any]:
     inst = rng.choice(INSTITUTIONS)
     proc, proc_slug = rng.choice(PROCEDURES)
@@ -173,14 +182,15 @@ def _guide(rng: random.Random, index: int) -> dict[str, Any]:
     if split < n_items:
         checklists.append({"id": "list-after", "title": f"{proc} 뒤 체크리스트", "when": "after", "items": items[split:]})
 
+    title = f"{inst.name} {proc} 방법과 절차 ({index}번째 예시)"  # 번째: a count, never a phone number (phones.py)
     guide: dict[str, Any] = {
         "id": f"{inst.slug}-{proc_slug}-{index:04d}",
-        "title": f"{inst.name} {proc} 방법과 절차 ({index}번째 예시)",  # 번째: a count, never a phone number (phones.py)
+        "title": title,
         "summary": f"{inst.name}에서 {proc}{_eul(proc)} 하는 방법을 처음부터 끝까지 정리했습니다. " + _paragraphs(rng, inst, proc, (1, 2)),
         "institution": inst.name,
         "channels": channels,
         "reviewed": REVIEWED_ANCHOR - dt.timedelta(days=rng.randint(0, 150)),
-        "aliases": rng.sample([p for p, _ in PROCEDURES], rng.randint(0, 4)),
+        **_search_terms(title, rng.sample([p for p, _ in PROCEDURES], rng.randint(0, 4))),
         "sources": [{"title": other.site_title, "url": other.site} for other in (inst, rng.choice([i for i in INSTITUTIONS if i is not inst]))],
         "intro": _paragraphs(rng, inst, proc, (2, 4), rng.randint(1, 3)),
         "facts": [
