@@ -23,7 +23,7 @@ from tests.test_handout import MAX_PAGES
 GUIDES = (*site_guides(), *example_guides())
 PAGE_URL = "https://example.org/giljabi/guides/{id}/"
 # What the template prints around the data: section headings, labels and hints.
-SECTION_HEADINGS = ("바로 가는 길", "준비물", "단계별 절차", "실패 원인과 주의점", "상황별 요령", "출처와 공식 사이트")
+SECTION_HEADINGS = ("바로 가는 길", "왜 필요한가요", "준비물", "단계별 절차", "실패 원인과 주의점", "상황별 요령", "대처 전략", "출처와 공식 사이트")
 CHECKLIST_HINT = "확인한 항목의 네모 칸에 펜으로 표시해 주세요."
 MENU_NOTE = "화면 이름은 바뀔 수 있습니다."
 FAILURE_HEADERS = ("유리한 상황", "대표 실패 원인", "주의점")
@@ -55,6 +55,8 @@ def expected_parts(guide: Guide) -> list[tuple[str, str]]:
         if path.start:
             parts.append((f"menu_paths[{number}].start", text_of(path.start)))
         parts += [(f"menu_paths[{number}].menus", text_of(menu)) for menu in path.menus]
+    if guide.intro:
+        parts += [("heading", "왜 필요한가요"), *(("intro", paragraph) for paragraph in paragraphs(guide.intro))]
     parts.append(("heading", "준비물"))
     for item in guide.prerequisites:
         parts.append((f"prerequisites[{item.id}].text", text_of(item.text)))
@@ -83,6 +85,12 @@ def expected_parts(guide: Guide) -> list[tuple[str, str]]:
         parts += [("heading", "상황별 요령"), *(("tips.header", header) for header in TIP_HEADERS)]
         for row in guide.tips:
             parts += [(f"tips[{row.id}].{name}", text_of(getattr(row, name))) for name in ("situation", "blocker", "tip")]
+    if guide.strategies:
+        parts.append(("heading", "대처 전략"))
+        parts += [(f"strategies[{number}]", paragraph) for number, text in enumerate(guide.strategies, start=1) for paragraph in paragraphs(text)]
+    if guide.closing:
+        parts.append(("closing.title", text_of(guide.closing.title)))
+        parts += [("closing.body", paragraph) for paragraph in paragraphs(guide.closing.body)]
     parts.append(("heading", "출처와 공식 사이트"))
     for number, source in enumerate(guide.sources, start=1):
         parts += [(f"sources[{number}].title", text_of(source.title)), (f"sources[{number}].url", source.url)]
@@ -171,6 +179,8 @@ def test_parts_a_guide_leaves_out_are_not_printed(handout: tuple[Guide, str]) ->
     expected |= {"실패 원인과 주의점"} if guide.failures else set()
     expected |= {"상황별 요령"} if guide.tips else set()
     expected |= {"바로 가는 길"} if guide.menu_paths else set()
+    expected |= {"왜 필요한가요"} if guide.intro else set()
+    expected |= {"대처 전략"} if guide.strategies else set()
     assert printed == expected
     assert (squash(CHECKLIST_HINT) in text) == bool(guide.checklists)
     steps = guide.steps
