@@ -62,6 +62,11 @@ LISTS = [
     ("- 가\n\n- 나", "<ul>\n<li>가</li>\n</ul>\n<ul>\n<li>나</li>\n</ul>"),
     ("가\n\n나\n- 다", "<p>가</p>\n<p>나</p>\n<ul>\n<li>다</li>\n</ul>"),
     ("* 별\n+ 더하기", "<ul>\n<li>별</li>\n<li>더하기</li>\n</ul>"),
+    ("가\n나\n- 다", "<p>가\n나</p>\n<ul>\n<li>다</li>\n</ul>"),  # lines of one paragraph stay one paragraph
+    ("가\n  나\n- 다", "<p>가\n  나</p>\n<ul>\n<li>다</li>\n</ul>"),  # indenting continues only items
+    ("- 가\n\t나", "<ul>\n<li>가\n나</li>\n</ul>"),
+    ("- 가\nX선", "<ul>\n<li>가</li>\n</ul>\n<p>X선</p>"),  # an unindented line ends the list
+    ("- 가\n\n  나", "<ul>\n<li>가</li>\n</ul>\n<p>  나</p>"),  # so does a blank line
     ("- **굵게** [KB](https://www.kbstar.com)", '<ul>\n<li><strong>굵게</strong> <a href="https://www.kbstar.com">KB</a></li>\n</ul>'),
 ]
 
