@@ -84,3 +84,24 @@ def test_a_file_with_a_repeated_key_is_not_a_guide(tmp_path: Path) -> None:
         f"{FILE}:4:1: title: 'title' 항목이 두 번 적혀 있습니다 (처음은 3번째 줄) — 둘 중 하나만 남겨 주세요"
     ]
     assert read.data is not None and read.data["title"] == "가장 짧은 안내서"
+
+
+TAB = "YAML 문법 오류: 들여쓰기에 탭 문자가 있습니다 — "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (edited("  - id: step-only", "\t- id: step-only"), f"{FILE}:19:1: {TAB}탭 대신 스페이스 두 칸으로 들여 써 주세요 (윗줄에 맞춘 칸 수입니다)"),  # under steps:
+        ("a:\n   b: 1\n\tc: 2\n", f"{FILE}:3:1: {TAB}탭 대신 스페이스 3 칸으로 들여 써 주세요 (윗줄에 맞춘 칸 수입니다)"),  # beside b, however deep
+        ("a:\n  b: |-\n    글\n\tc: 2\n", f"{FILE}:4:1: {TAB}탭 대신 스페이스 두 칸으로 들여 써 주세요 (윗줄에 맞춘 칸 수입니다)"),  # past a block of text
+        ("a:   \n\tb: 1\n", f"{FILE}:2:1: {TAB}탭 대신 스페이스 두 칸으로 들여 써 주세요 (윗줄에 맞춘 칸 수입니다)"),  # spaces after the colon
+        ("\ta: 1\n", f"{FILE}:1:1: {TAB}탭을 지우고 줄 맨 앞에서 시작해 주세요 (맨 위 수준의 항목입니다)"),
+    ],
+    ids=["under a parent", "beside an odd sibling", "past a block of text", "after a colon and spaces", "on the first line"],
+)
+def test_a_tab_gets_the_spaces_its_line_needs(tmp_path: Path, text: str, expected: str) -> None:
+    path = tmp_path / "minimal-guide.yml"
+    path.write_text(text, encoding="utf-8")
+    [problem] = read_guide(path, FILE).problems
+    assert str(problem) == expected and problem.path == ""
