@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, run_script, serve
 
-OUR_BUDGET = 10 * 1024  # our CSS + JS, gzip, on top of Material's
+OUR_BUDGET = 15 * 1024  # our CSS + JS, gzip, on top of stock Material (issue #13)
 HOME_HTML_BUDGET = 60 * 1024  # the home page's HTML at 1000 guides, gzip
 
 
@@ -123,22 +123,9 @@ def report(transfers: list[Transfer]) -> list[str]:
             lines.append(f"| {kind} | {len(group)} | {sum(t.raw for t in group) / 1024:.1f} KB | {sum(t.gzipped for t in group) / 1024:.1f} KB |")
     lines.append(f"| 합계 | {len(transfers)} | {sum(t.raw for t in transfers) / 1024:.1f} KB | {sum(t.gzipped for t in transfers) / 1024:.1f} KB |")
     ours = [t for t in transfers if t.ours and t.kind in ("css", "js")]
-    ours_gzip = sum(t.gzipped for t in ours)
     fonts = sum(t.raw for t in transfers if t.kind == "font")
     outside = [t.url for t in transfers if not t.same_origin]
-    lines += [
-        "",
-        f"- 우리 CSS+JS (overrides/의 파일 {len(ours)}개): {sum(t.raw for t in ours) / 1024:.1f} KB, gzip {ours_gzip / 1024:.1f} KB "
-        f"(목표 ≤ 10 KB) {'통과' if ours_gzip <= OUR_BUDGET else '미달'}",
-    ]
-    lines += [f"  - {urlsplit(t.url).path}: {t.raw} B, gzip {t.gzipped} B" for t in ours]
-    worker = [t for t in ours if urlsplit(t.url).path.endswith("search-worker.js")]
-    if worker:
-        material = _material_worker_gzip()
-        lines.append(
-            f"  - search-worker.js는 Material의 검색 워커(gzip {material / 1024:.1f} KB)를 대신하므로 그 파일은 받지 않습니다. "
-            f"워커를 빼면 우리 CSS+JS는 gzip {(ours_gzip - worker[0].gzipped) / 1024:.1f} KB, Material 대비 실제 증감은 {(ours_gzip - material) / 1024:+.1f} KB입니다."
-        )
+    lines += ["", *ours_beyond_material(ours)]
     lines += [
         f"- 글꼴: {fonts} B (목표 0) {'통과' if fonts == 0 else '미달'}",
         f"- 사이트 밖으로 나간 요청: {len(outside)}개 (목표 0) {'통과' if not outside else '미달'}",
@@ -148,11 +135,43 @@ def report(transfers: list[Transfer]) -> list[str]:
     return lines
 
 
-def _material_worker_gzip() -> int:
+def ours_beyond_material(ours: list[Transfer]) -> list[str]:
+    """Our CSS+JS as served, against OUR_BUDGET: what the page downloads beyond stock Material.
+
+    Our search worker replaces Material's (the page never fetches Material's), so only the
+    difference between the two counts. Material's palette.css is not loaded (the colours, light
+    and dark, are in giljabi.css), but stock Material without a palette does not load it either,
+    so it is shown and not subtracted.
+    """
+    worker = [t for t in ours if urlsplit(t.url).path.endswith("search-worker.js")]
+    page = [t for t in ours if t not in worker]
+    page_gzip = sum(t.gzipped for t in page)
+    material_worker = _material_gzip("javascripts/workers/search.*.min.js")
+    worker_delta = sum(t.gzipped for t in worker) - material_worker if worker else 0
+    beyond = page_gzip + worker_delta
+    lines = [
+        f"- 우리 CSS+JS, Material 위에 더하는 몫: gzip {beyond / 1024:.1f} KB (목표 ≤ {OUR_BUDGET // 1024} KB) {'통과' if beyond <= OUR_BUDGET else '미달'}",
+        f"  - 페이지가 받는 우리 CSS+JS {len(page)}개 (overrides/, 검색 워커 빼고): {sum(t.raw for t in page) / 1024:.1f} KB, gzip {page_gzip / 1024:.1f} KB",
+    ]
+    lines += [f"    - {urlsplit(t.url).path}: {t.raw} B, gzip {t.gzipped} B" for t in page]
+    if worker:
+        lines.append(
+            f"  - 검색 워커 search-worker.js: gzip {worker[0].gzipped / 1024:.1f} KB. Material의 검색 워커(gzip {material_worker / 1024:.1f} KB)를 "
+            f"대신하므로(그 파일은 받지 않음) 차이 {worker_delta / 1024:+.1f} KB만 셉니다"
+        )
+    lines.append(
+        f"  - Material의 palette.css(gzip {_material_gzip('stylesheets/palette.*.min.css') / 1024:.1f} KB)는 받지 않습니다 (색과 어두운 화면은 giljabi.css). "
+        "기본 Material도 palette 설정이 없으면 받지 않으므로 빼지 않았습니다"
+    )
+    return lines
+
+
+def _material_gzip(pattern: str) -> int:
+    """Gzipped bytes of Material's own asset(s) matching pattern under its templates/assets/."""
     import material
 
-    workers = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
-    return sum(len(gzip.compress(path.read_bytes(), 6)) for path in workers.glob("search.*.min.js"))
+    assets = Path(material.__file__).parent / "templates" / "assets"
+    return sum(len(gzip.compress(path.read_bytes(), 6)) for path in assets.glob(pattern))
 
 
 def home(count: int) -> None:

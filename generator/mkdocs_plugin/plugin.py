@@ -33,12 +33,13 @@ from ..search.synonyms import FILE as SYNONYMS_FILE
 from ..search.synonyms import read_synonyms
 from ..share.card import FontMissingError
 from ..share.icon import PNG_ICON, TOUCH_ICON, icon_files
+from .assets import minify_assets
 from .config import GiljabiConfig, content_policy
 from .guide_page import GuidePage
 from .labels import label_lookup
 from .material_markup import valid_toggles
 from .report import BAD_REPORT_URL, SCHEMES, report_href
-from .search_worker import worker_swapper
+from .search_worker import WORKER, worker_swapper
 
 log = logging.getLogger("mkdocs.plugins.giljabi")
 
@@ -152,6 +153,8 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
             files.append(LinkedFile.generated(config, image.uri, abs_src_path=str(image.path)))
         for uri, data in icon_files().items():
             files.append(File.generated(config, uri, content=data))
+        # extra_javascript entries are ExtraScriptValue objects; str() is their path.
+        minify_assets(files, [*config.extra_css, *map(str, config.extra_javascript), WORKER], config)
         if files.get_file_from_path("index.md") is None:
             files.append(File.generated(config, "index.md", content=render_home([loaded.guide for loaded in guides])))
         if self.config.search_korean:  # the guides' part of the index is made on another core while MkDocs renders
