@@ -28,6 +28,7 @@ from generator.content.problems import ContentError, Problem
 from generator.content.model import Guide
 from generator.content.terms import DIFFERENT_THINGS, things_named
 from generator.content.text import plain
+from tests.support.pictures import PICTURES_GUIDE, write_pictures
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CONTENT = ROOT / "content"
@@ -130,6 +131,8 @@ def add_examples(content: Path) -> list[Path]:
         guide_id = re.search(r"^id: *(\S+)", text, re.M).group(1)
         added[guide_id] = content / "guides" / f"{guide_id}.yml"
         added[guide_id].write_text(text, encoding="utf-8")
+        if guide_id == PICTURES_GUIDE:
+            write_pictures(content / "guides" / guide_id)
     return list(added.values())
 
 

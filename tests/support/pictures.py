@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+PICTURES_GUIDE = "guide-with-pictures"  # the example guide whose pictures these are
 FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"  # Debian's fonts-noto-cjk, which ./dev installs
 
 
