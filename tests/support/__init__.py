@@ -153,9 +153,23 @@ def text_of(markdown_text: str) -> str:
     return " ".join(text.split())
 
 
+LIST_ITEM = re.compile(r"^\s*(?:-|\d+\.)\s+")
+
+
 def paragraphs(markdown_text: str) -> list[str]:
-    """A text's paragraphs (separated by blank lines) as a reader sees them."""
-    return [text_of(paragraph) for paragraph in re.split(r"\n\s*\n", markdown_text) if paragraph.strip()]
+    """A text's paragraphs (separated by blank lines) and list items ('- ' or '1. ' lines), in order,
+    as a reader sees them: a list item's marker is not part of its text."""
+    blocks: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", markdown_text):
+        lines: list[str] = []
+        for line in paragraph.splitlines():
+            if LIST_ITEM.match(line):
+                blocks.append(" ".join(lines))
+                lines = [LIST_ITEM.sub("", line)]
+            else:
+                lines.append(line)
+        blocks.append(" ".join(lines))
+    return [text_of(block) for block in blocks if block.strip()]
 
 
 def shown_text(text: str) -> str:
