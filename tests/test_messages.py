@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.content.loader import read_guide
-from tests.support import compile_content, edited_example, settings_for, write_content
+from tests.support import compile_content, edited_example, example_guides, settings_for, write_content
 
 GUIDE = "minimal-guide"
 FILE = "content/guides/minimal-guide.yml"
@@ -105,3 +105,17 @@ def test_a_tab_gets_the_spaces_its_line_needs(tmp_path: Path, text: str, expecte
     path.write_text(text, encoding="utf-8")
     [problem] = read_guide(path, FILE).problems
     assert str(problem) == expected and problem.path == ""
+
+
+def test_a_guides_digest_follows_its_data_and_its_terms() -> None:
+    """The build's caches are keyed by it: same data, same digest; any change, another one."""
+    import dataclasses
+    import hashlib
+
+    loaded = next(loaded for loaded in example_guides() if loaded.guide.id == GUIDE)
+    plain = dataclasses.replace(loaded, digest="", terms=())
+    assert plain.content_digest() == hashlib.sha256(loaded.guide.model_dump_json().encode("utf-8")).hexdigest()
+    renamed = dataclasses.replace(plain, guide=loaded.guide.model_copy(update={"title": "다른 제목"}))
+    with_term = dataclasses.replace(plain, terms=(("OTP", "일회용 비밀번호"),))
+    assert len({plain.content_digest(), renamed.content_digest(), with_term.content_digest()}) == 3
+    assert dataclasses.replace(plain, digest="cached").content_digest() == "cached"
