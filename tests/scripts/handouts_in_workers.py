@@ -37,9 +37,7 @@ def main(argv: list[str]) -> None:
     render = handouts.render_pdf
 
     def render_and_sign(guide, url, terms=(), image_dir=None):  # which process rendered which handout
-        return render(guide, url, terms, image_dir) + f"
-% rendered by {os.getpid()}
-".encode()
+        return render(guide, url, terms, image_dir) + f"\n% rendered by {os.getpid()}\n".encode()
 
     handouts.render_pdf = render_and_sign
     terminal = Terminal()
