@@ -43,6 +43,15 @@ def press(page: Any, screen: Screen, target: Any) -> None:
         target.click()
 
 
+def scrolling_settled(page: Any) -> None:
+    """Waits until the page stops scrolling (the same scroll position twice, 100 ms apart): smooth
+    scrolling takes longer on a loaded machine than any fixed pause."""
+    page.wait_for_function(
+        "() => { const same = window.__gjLastY === scrollY; window.__gjLastY = scrollY; return same; }",
+        polling=100,
+    )
+
+
 def in_view_below_header(page: Any, selector: str) -> bool:
     """The element's top is on screen and not under Material's sticky header."""
     return page.evaluate(
@@ -69,7 +78,7 @@ def test_the_map_under_the_summary_jumps_to_each_part_the_guide_has(open_page, d
         for text, target in found:
             press(page, screen, nav.get_by_role("link", name=text, exact=True))
             page.wait_for_function("target => location.hash === target", arg=target)
-            page.wait_for_timeout(300)  # smooth scrolling settles
+            scrolling_settled(page)
             assert in_view_below_header(page, target), f"{guide.id}: {text} → {target}"
             box = links.first.bounding_box()
             assert box["height"] >= 44 and box["width"] >= 44
@@ -90,7 +99,7 @@ def test_the_map_jumps_by_keyboard(open_page, deployed_guides: list[Guide]) -> N
     assert link.evaluate("link => link === document.activeElement")
     page.keyboard.press("Enter")
     page.wait_for_function("target => location.hash === target", arg=target)
-    page.wait_for_timeout(300)
+    scrolling_settled(page)
     assert in_view_below_header(page, target)
 
 
@@ -109,7 +118,7 @@ def test_the_phone_menu_holds_the_guides_table_of_contents(open_page, deployed_g
         last = parts[-1]
         toc.get_by_role("link", name=shown_text(str(last.title)), exact=True).tap()
         page.wait_for_function("target => location.hash === target", arg=f"#{last.id}")
-        page.wait_for_timeout(400)
+        scrolling_settled(page)
         assert not page.locator("#__drawer").is_checked()  # the menu closed, the part is in view
         assert page.evaluate("id => document.getElementById(id).getBoundingClientRect().top < innerHeight", last.id)
         assert page.errors == []
@@ -126,7 +135,7 @@ def test_the_skip_link_lands_on_the_title_with_focus(open_page, deployed_guides:
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.activeElement.id === 'title'")
     assert page.evaluate("document.activeElement.tagName") == "H1"
-    page.wait_for_timeout(300)
+    scrolling_settled(page)
     assert in_view_below_header(page, "#title")
     # The next Tab goes on from the title (the handout link), not from the top of the page.
     page.keyboard.press("Tab")
