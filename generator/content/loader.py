@@ -390,7 +390,7 @@ def yaml_problem(error: YamlSyntaxError, text: str, display: str) -> Problem:
     mark = error.mark
     if "could not find expected ':'" in error.problem and error.context is not None:
         mark = error.context  # where the line without its ':' began, not the line after it
-    message, fix = _yaml_message(error.problem)
+    message, fix = yaml_message(error.problem)
     return Problem(display, mark.line, mark.column, "", message, fix)
 
 
@@ -467,7 +467,8 @@ def _expected_indent(lines: list[str], index: int) -> int:
     return 0
 
 
-def _yaml_message(problem: str) -> tuple[str, str]:
+def yaml_message(problem: str) -> tuple[str, str]:
+    """(message, fix) in Korean for a YAML parser's problem text; shared by every content file reader."""
     for needle, message, fix in YAML_MESSAGES:
         if needle in problem:
             return f"YAML 문법 오류: {message}", fix

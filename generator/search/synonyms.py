@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..content.loader import _yaml_message
+from ..content.loader import display_path, yaml_message
 from ..content.problems import Loc, Problem, format_path, josa
 from ..content.yaml_source import NotUtf8Error, SourceMap, YamlSyntaxError, decode, parse
 from .analysis import compact
@@ -75,7 +75,7 @@ def read_synonyms(content_dir: Path, root: Path) -> tuple[Synonyms, list[Problem
     path = content_dir / FILE
     if not path.is_file():
         return Synonyms(), []
-    display = path.resolve().relative_to(root.resolve()).as_posix() if path.resolve().is_relative_to(root.resolve()) else str(path)
+    display = display_path(path, root)
     data_bytes = path.read_bytes()
     digest = hashlib.sha256(data_bytes).hexdigest()[:16]
 
@@ -90,7 +90,7 @@ def read_synonyms(content_dir: Path, root: Path) -> tuple[Synonyms, list[Problem
     except NotUtf8Error as error:
         return Synonyms(), [Problem(display, error.mark.line, error.mark.column, "", "파일이 UTF-8이 아닙니다", "편집기에서 인코딩을 UTF-8로 골라 저장해 주세요")]
     except YamlSyntaxError as error:
-        message, fix = _yaml_message(error.problem)
+        message, fix = yaml_message(error.problem)
         return Synonyms(), [Problem(display, error.mark.line, error.mark.column, "", message, fix)]
 
     problems = [
