@@ -4,8 +4,8 @@
     .venv/bin/python -m bench.cold --old /path/to/old-checkout --sizes 10,100,1000 --warm 3
 
 For each N it writes N synthetic guides into a project per checkout, the same guides for every
-checkout: written by the first checkout's tests/support/synthetic.py (the old one's with --old,
-so that both can read them) (bench.compare.make_project) and times plain `mkdocs build`
+checkout: written by this checkout's tests/support/synthetic.py, less the fields an older
+checkout does not know yet (bench.compare.make_project) and times plain `mkdocs build`
 in a fresh process:
 
 - **cold**: no `.cache/` at all, so every guide is compiled, every handout rendered (real PDFs,
@@ -55,7 +55,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="giljabi-cold-") as tmp:
         for size in sizes:
             guides = Path(tmp) / f"synthetic-{size}"
-            write_guides(next(iter(checkouts.values())), size, guides)
+            write_guides(checkouts["new"], size, guides)
             projects = {name: make_project(checkout, guides / "guides", Path(tmp) / f"{name}-{size}") for name, checkout in checkouts.items()}
             if args.together:
                 with ThreadPoolExecutor(len(checkouts)) as pool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import os
 import resource
 import shutil
@@ -25,20 +26,44 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 STAND_IN_PDF = b"%PDF-1.4\n% a stand-in handout for timing builds\n"
 
 
 def make_project(checkout: Path, guides: Path, dest: Path) -> Path:
+    """A project for checkout's code: its mkdocs.yml and overrides/, and the guides it can read."""
     dest.mkdir(parents=True)
     shutil.copy2(checkout / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(checkout / "overrides", dest / "overrides")
     (dest / "content").mkdir()
-    for page in (checkout / "content").glob("*.md"):
+    for page in [*(checkout / "content").glob("*.md"), *(checkout / "content").glob("*.yml")]:  # pages, glossary, synonyms
         shutil.copy2(page, dest / "content" / page.name)
     shutil.copy2(checkout / "content" / "guide.schema.json", dest / "content" / "guide.schema.json")
-    shutil.copytree(guides, dest / "content" / "guides")
+    schema = json.loads((checkout / "content" / "guide.schema.json").read_text(encoding="utf-8"))
+    (dest / "content" / "guides").mkdir()
+    for path in sorted(guides.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = yaml.safe_dump(fields_known_to(schema, schema, data), allow_unicode=True, sort_keys=False, width=1000)
+        (dest / "content" / "guides" / path.name).write_text(text, encoding="utf-8")
     return dest
+
+
+def fields_known_to(schema: dict, part: dict, value: object) -> object:
+    """value without the fields an older checkout's guide schema does not know (newer, optional ones).
+
+    The guides are written by the newest checkout; an older one would reject a field added since
+    (every added field is optional), so its copy leaves those out, which only makes its build lighter.
+    """
+    while "$ref" in part:
+        *_, folder, name = part["$ref"].split("/")
+        part = schema[folder][name]
+    if isinstance(value, dict) and "properties" in part:
+        return {key: fields_known_to(schema, part["properties"][key], item) for key, item in value.items() if key in part["properties"]}
+    if isinstance(value, list) and isinstance(part.get("items"), dict):
+        return [fields_known_to(schema, part["items"], item) for item in value]
+    return value
 
 
 def write_guides(checkout: Path, count: int, dest: Path) -> None:
@@ -102,7 +127,7 @@ def main() -> None:
     checkouts = {"old": args.old.resolve(), "new": ROOT}
     with tempfile.TemporaryDirectory(prefix="giljabi-compare-") as tmp:
         guides = Path(tmp) / "synthetic"
-        write_guides(checkouts["old"], args.guides, guides)  # in the old format, which both read
+        write_guides(checkouts["new"], args.guides, guides)
         projects = {name: make_project(checkout, guides / "guides", Path(tmp) / name) for name, checkout in checkouts.items()}
         for name, checkout in checkouts.items():
             fill(checkout, projects[name])
