@@ -44,6 +44,27 @@ def test_shard_of_golden_values(key: str, shards: int, expected: int) -> None:
     assert shard_of(key, shards) == expected
 
 
+# The whole 32-bit hash (2**32 shards): a power-of-two count below 2**16 sees only its low bits, which
+# a wrong signed/unsigned reading of the UTF-16 units would leave alone. "", "a" and "foobar" are
+# FNV-1a's published test vectors; the others come from the worker's shardOf in node.
+FNV_1A = [
+    ("", 0x811C9DC5),
+    ("a", 0xE40C292C),
+    ("foobar", 0xBF9CF968),
+    ("카드", 0x3CC718ED),
+    ("\uffff", 0x79AEA14E),  # the last one-unit character
+    ("𠀀", 0xB722598D),  # beyond U+FFFF: a surrogate pair, D840 DC00
+    ("𠀀카드", 0xEC055565),
+    ("\ud800", 0x0481D51F),  # a lone surrogate, which a JavaScript string may hold: its one unit
+]
+
+
+@pytest.mark.parametrize(("key", "expected"), FNV_1A)
+def test_shard_of_is_fnv_1a_over_utf16_units(key: str, expected: int) -> None:
+    assert shard_of(key, 2**32) == expected
+    assert shard_of(key, 1000) == expected % 1000
+
+
 def test_every_guide_section_points_at_an_element_of_its_page(built_site: Path, guide_files) -> None:
     for loaded in guide_files:
         page = guide_sections(loaded.guide)
