@@ -21,15 +21,21 @@ from .document import MissingGlyphError, glyph_problems
 
 
 @lru_cache(maxsize=1)
-def _coverage() -> tuple[tuple[int, ...], tuple[int, ...], str]:
-    """Sorted, merged code point ranges (starts, ends) every installed font covers together, and
-    a fingerprint of them; empty when fontconfig cannot be asked (then nothing is flagged here)."""
+def _charsets() -> list[str]:
+    """Every installed font's coverage as fontconfig lists it, one line a font, in a stable order;
+    empty when fontconfig cannot be asked (then nothing is flagged here)."""
     try:
         listing = subprocess.run(["fc-list", "--format", "%{charset}\n"], capture_output=True, text=True, check=True, timeout=60).stdout
     except (OSError, subprocess.SubprocessError):
-        return (), (), ""
+        return []
+    return sorted(listing.splitlines())
+
+
+@lru_cache(maxsize=1)
+def _coverage() -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Sorted, merged code point ranges (starts, ends) every installed font covers together."""
     ranges = []
-    for token in listing.split():
+    for token in " ".join(_charsets()).split():
         first, _, last = token.partition("-")
         try:
             ranges.append((int(first, 16), int(last or first, 16)))
@@ -41,17 +47,18 @@ def _coverage() -> tuple[tuple[int, ...], tuple[int, ...], str]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    fingerprint = hashlib.sha256(repr(merged).encode()).hexdigest()
-    return tuple(r[0] for r in merged), tuple(r[1] for r in merged), fingerprint
+    return tuple(r[0] for r in merged), tuple(r[1] for r in merged)
 
 
 def fonts_fingerprint() -> str:
-    """Changes when the installed fonts cover other characters: part of a compiled guide's cache key."""
-    return _coverage()[2]
+    """Changes when the installed fonts cover other characters: part of a compiled guide's cache key.
+    Read from fontconfig's listing without parsing it, so a build where nothing changed stays cheap."""
+    charsets = _charsets()
+    return hashlib.sha256("\n".join(charsets).encode()).hexdigest() if charsets else ""
 
 
 def drawable(character: str) -> bool:
-    starts, ends, _fingerprint = _coverage()
+    starts, ends = _coverage()
     if not starts or not character.isprintable():  # no fontconfig; or a newline, a tab: never drawn
         return True
     index = bisect.bisect_right(starts, ord(character)) - 1
