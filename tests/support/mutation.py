@@ -4,8 +4,11 @@ mutmut runs the tests once, then forks that process for every mutant and runs ag
 that reached the mutated function. Two things of an ordinary test session do not fit that:
 - results cached by ``functools.lru_cache`` in the first run would answer for the mutant (the fast
   path of content/text.py, the Markdown converter, the real guides compiled once), so every cache
-  of the package and of tests.support is emptied when a session starts, and the package's before
-  each test (or mutmut would not see which tests reach a function behind a cache);
+  of the package and of the tests is emptied when a session starts; and in the first run, where
+  mutmut learns which tests reach which function, the package's before each test too (or a
+  function behind a cache would look reached only by the first test that filled it). Facts about
+  the machine (the fonts' coverage, the installed code's fingerprint) are kept: no mutant changes
+  them, and working them out again costs a quarter of a second per test;
 - tests that build or serve the whole site, start other processes or drive Chromium take seconds
   to a minute each, and what they check of the core is checked in-process by faster tests, so they
   are left out; and property tests try at most MAX_EXAMPLES examples (the same ones every run:
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
 import sys
 
 import pytest
@@ -25,6 +29,17 @@ SLOW_FIXTURES = frozenset({"built_site", "site_url", "browser", "project"})
 # What a test's own code calls when it starts another process: a site build, a script, the CLI.
 SLOW_CALLS = ("build_site(", "run_script(", "subprocess.", "run(ROOT", "run(tmp_path")
 MAX_EXAMPLES = 100
+# Cached facts about the machine, not results of the code under test: kept across tests and mutants.
+MACHINE_FACTS = frozenset(
+    {
+        "generator.handout.glyphs._coverage",  # fc-list over every installed font
+        "generator.handout.korean_font.font_faces",
+        "generator.share.card._font_face",
+        "generator.share.card._font",
+        "generator.share.card._drawable",
+        "generator.build.cache.installed_fingerprint",  # the package's files, every mutant's included
+    }
+)
 
 
 def _caches(*packages: str) -> list[functools._lru_cache_wrapper]:
@@ -32,8 +47,8 @@ def _caches(*packages: str) -> list[functools._lru_cache_wrapper]:
     for name, module in list(sys.modules.items()):
         if module is None or not name.startswith(packages):
             continue
-        for value in list(vars(module).values()):
-            if hasattr(value, "cache_clear") and hasattr(value, "cache_info"):
+        for attribute, value in list(vars(module).items()):
+            if hasattr(value, "cache_clear") and hasattr(value, "cache_info") and f"{name}.{attribute}" not in MACHINE_FACTS:
                 found.append(value)
     return found
 
@@ -44,10 +59,12 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    # Per test too: mutmut learns which tests reach a function by watching them run, and a result
-    # cached by an earlier test (the Markdown converter, say) would hide that a later one needs it.
-    for cached in _caches("generator"):
-        cached.cache_clear()
+    # mutmut's first run ("stats") learns which tests reach a function by watching them run, and a
+    # result cached by an earlier test (the Markdown converter, say) would hide that a later one
+    # needs it. A mutant's run keeps what its earlier tests cached: they worked it out with the mutant.
+    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+        for cached in _caches("generator"):
+            cached.cache_clear()
 
 
 def _is_slow(item: pytest.Item) -> bool:
