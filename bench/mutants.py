@@ -34,7 +34,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +48,9 @@ class Group:
 
     modules: dict[str, str]  # short name → file
     tests: tuple[str, ...]
+    # A module's own tests (files, or tests as "file::name"), when fewer of the group's speak about
+    # it: its mutants run only those (tests/support/mutation.py leaves the others out).
+    module_tests: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 TEXT_TESTS = ("tests/test_link_safety.py", "tests/test_text_golden.py", "tests/test_text_fast_path.py", "tests/test_bad_input.py")
@@ -58,6 +61,11 @@ HANDOUT_TESTS = ("tests/test_handout_content.py", "tests/test_handout.py")
 # under mutmut); test_handout_data.py checks the same functions against literals in a few seconds.
 HANDOUT_DATA_TESTS = ("tests/test_handout_data.py",)
 PAGE_TESTS = ("tests/test_guide_pages.py",)
+READING_TESTS = ("tests/test_loader.py", "tests/test_yaml_source.py", "tests/test_messages.py", "tests/test_validation.py", "tests/test_editor_mistakes.py")
+ENCODING_TESTS = tuple(
+    f"tests/test_bad_input.py::{name}"
+    for name in ("test_a_cp949_file_is_named_with_how_to_save_it_as_utf8", "test_a_euc_kr_file_gets_the_same_message", "test_a_utf8_bom_is_accepted", "test_decomposed_hangul_is_composed")
+)
 
 # Each group's tests are the in-process ones that speak about its modules; mutmut runs, for each
 # mutant, those of them that reached the mutated function.
@@ -72,6 +80,7 @@ GROUPS = {
         },
         (
             "tests/test_problems.py",
+            "tests/test_loader.py",
             "tests/test_yaml_source.py",
             "tests/test_validation.py",
             "tests/test_messages.py",
@@ -82,6 +91,10 @@ GROUPS = {
             "tests/test_editor_mistakes.py",
             "tests/test_synthetic.py",
         ),
+        {
+            "loader": (*READING_TESTS, *ENCODING_TESTS),
+            "yaml_source": (*READING_TESTS, *ENCODING_TESTS, "tests/test_synthetic.py::test_fast_yaml_parse_gives_the_same_values_and_positions_as_pure_python"),
+        },
     ),
     "text": Group({"text": "generator/content/text.py"}, TEXT_TESTS),
     "search": Group({"analysis": "generator/search/analysis.py"}, SEARCH_TESTS),
@@ -99,7 +112,7 @@ MUTMUT_CONFIG = """
 source_paths = ["generator"]
 only_mutate = {files}
 also_copy = ["content", "mkdocs.yml", "overrides"]
-pytest_add_cli_args = ["-p", "tests.support.mutation", "-p", "no:cacheprovider", "--hypothesis-seed=0"]
+pytest_add_cli_args = ["-p", "tests.support.mutation", "-p", "no:cacheprovider", "--hypothesis-seed=0", {own_tests}]
 pytest_add_cli_args_test_selection = {tests}
 """
 
@@ -158,8 +171,17 @@ def run_mutmut(group_name: str, modules: list[str], jobs: int) -> None:
     project = copy_project(WORK / group_name)
     tests = [test for test in group.tests if (project / test).exists()]
     files = [group.modules[name] for name in modules]
+    # Read by tests/support/mutation.py. Given as one "--option=value" word: pytest takes a separate
+    # path word for a test folder and would import the tests (and the code) beside it, not mutmut's copy.
+    own_tests = project / "mutant-tests.json"
+    own = {
+        group.modules[name].removesuffix(".py").replace("/", "."): [test for test in group.module_tests[name] if (project / test.partition("::")[0]).exists()]
+        for name in modules
+        if name in group.module_tests
+    }
+    own_tests.write_text(json.dumps(own, indent=1), encoding="utf-8")
     with (project / "pyproject.toml").open("a", encoding="utf-8") as config:
-        config.write(MUTMUT_CONFIG.format(files=json.dumps(files), tests=json.dumps(tests)))
+        config.write(MUTMUT_CONFIG.format(files=json.dumps(files), tests=json.dumps(tests), own_tests=json.dumps(f"--mutant-tests={own_tests}")))
     log = WORK / f"{group_name}.log"
     command = ["nice", "-n", "10", str(MUTMUT), "run", "--max-children", str(jobs)]
     with log.open("w", encoding="utf-8") as out:
@@ -247,15 +269,25 @@ def main() -> None:
         parser.error(f"unknown module {', '.join(unknown)}; choose from {', '.join(MODULES)}")
     modules = args.modules or list(MODULES)
     start = time.monotonic()
+    timings = []
     if not args.review_only:
         for name, group in GROUPS.items():
             chosen = [module for module in modules if module in group.modules]
             if chosen:
+                began = time.monotonic()
                 run_mutmut(name, chosen, args.jobs)
+                tried = sum(code is not None for module in chosen for code in mutmut_verdicts(module).values())
+                timings.append((name, tried, time.monotonic() - began, load_average()))
         mutmut_table(modules)
     run_review(modules)
-    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
-    print(f"\n{time.monotonic() - start:.0f} s on {os.cpu_count()} cores (load average {load})")
+    print()
+    for name, tried, seconds, load in timings:
+        print(f"{name:<8} {tried:>5} mutants in {seconds:>5.0f} s: {tried / seconds:.2f} mutants/s (load average then {load})")
+    print(f"{time.monotonic() - start:.0f} s in all, --jobs {args.jobs} on {os.cpu_count()} cores (load average {load_average()})")
+
+
+def load_average() -> str:
+    return ", ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 if __name__ == "__main__":

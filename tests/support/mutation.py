@@ -13,14 +13,20 @@ that reached the mutated function. Two things of an ordinary test session do not
   to a minute each, and what they check of the core is checked in-process by faster tests, so they
   are left out; and property tests try at most MAX_EXAMPLES examples (the same ones every run:
   bench/mutants.py fixes Hypothesis's seed), which kills what a few thousand would kill, sooner.
+
+A module may have tests of its own among its group's (``--mutant-tests``, a JSON file bench/mutants.py
+writes: module → test files or "file::test" names): mutmut still learns from all of the group's
+tests which reach a function, and a mutant of that module then runs only those of them that are its own.
 """
 
 from __future__ import annotations
 
 import functools
 import inspect
+import json
 import os
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
@@ -82,10 +88,37 @@ def _fewer_examples(item: pytest.Item) -> None:
         test._hypothesis_internal_use_settings = settings(chosen, max_examples=MAX_EXAMPLES)  # type: ignore[union-attr]
 
 
+def _is(item: pytest.Item, test: str) -> bool:
+    """Whether item is the test named (a file, a function, or one case of it)."""
+    return item.nodeid == test or item.nodeid.startswith((f"{test}::", f"{test}["))
+
+
+def _mutated_module() -> str | None:
+    """The module whose mutant this process runs (mutmut names it in MUTANT_UNDER_TEST), if any."""
+    name = os.environ.get("MUTANT_UNDER_TEST", "")
+    return name.rsplit(".", 1)[0] if "__mutmut_" in name else None
+
+
+def _deselect(config: pytest.Config, items: list[pytest.Item], left_out: list[pytest.Item]) -> None:
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if item not in left_out]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--mutant-tests", default=None, help="JSON file: module → the tests its mutants run (written by bench/mutants.py)")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    slow = [item for item in items if _is_slow(item)]
-    if slow:
-        config.hook.pytest_deselected(items=slow)
-        items[:] = [item for item in items if item not in slow]
+    _deselect(config, items, [item for item in items if _is_slow(item)])
+    option = config.getoption("--mutant-tests")
+    own: dict[str, list[str]] = json.loads(Path(option).read_text(encoding="utf-8")) if option else {}
+    module = _mutated_module()
+    if module in own:
+        _deselect(config, items, [item for item in items if not any(_is(item, test) for test in own[module])])
+    elif os.environ.get("MUTANT_UNDER_TEST") == "stats":  # every test of the group is collected: a name that matches none is stale
+        stale = sorted({test for tests in own.values() for test in tests if not any(_is(item, test) for item in items)})
+        if stale:
+            raise pytest.UsageError(f"bench/mutants.py names tests that are not there (or are left out as slow): {', '.join(stale)}")
     for item in items:
         _fewer_examples(item)
