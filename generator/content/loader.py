@@ -312,7 +312,7 @@ def _translate(error: ValidationError, source: SourceMap, display: str, unreadab
             message = f"{title} {josa(_describe(value), '이', '가')} 너무 짧습니다"
             fix = f"{item.get('ctx', {}).get('min_length')}자 이상으로 적어 주세요. {hint}"
         elif kind == "too_short":
-            message = f"{title} 목록이 비어 있습니다"
+            message = f"{title if title.endswith('목록') else title + ' 목록'}이 비어 있습니다"  # not "항목 목록 목록"
             fix = hint
         elif kind == "string_type":
             message = f"{title}에는 글을 적어야 하는데 {josa(_describe(value), '이', '가')} 적혀 있습니다"
@@ -413,7 +413,8 @@ def _markdown_collision(line: str) -> tuple[int, str, str] | None:
     if first in "\"'":
         closing = _closing_quote(value)
         if closing is not None and value[closing + 1 :].strip() and not value[closing + 1 :].lstrip().startswith("#"):
-            inner = value[1:-1] if value.endswith(first) else value[1:]
+            # "…"꼭"…" is one text in quotes; "보낸 번호" 캡처 a text that starts with a quotation.
+            inner = value[1:-1] if value.endswith(first) else value
             return (
                 column,
                 "따옴표로 시작한 값 안에 같은 따옴표가 또 있어 값이 중간에 끝났습니다",
