@@ -15,6 +15,8 @@ import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
 from generator.content.loader import read_guide
@@ -65,11 +67,14 @@ URL_LINES = [
     ("https://a.kr/guides/abcdefghijklmnopqr/", ["https://a.kr/", "guides/abcdefghijklmnopqr/"]),
     ("https://a.kr/guides/abcdefghijklmnopqrs/", ["https://a.kr/", "guides/", "abcdefghijklmnopqrs/"]),
     ("https://a.kr/a-segment-longer-than-a-whole-line/x/", ["https://a.kr/", "a-segment-longer-than-a-whole-line/", "x/"]),
-    # Without a slash at the end, none is added; the host's own slash stays.
+    # Nothing is added or taken away: no slash at the end, two slashes, "://" in the path.
     ("https://a.kr/b/c", ["https://a.kr/", "b/c"]),
-    ("https://a.kr/guides/abcdefghijklmnopqrs", ["https://a.kr/", "guides/", "abcdefghijklmnopqrs"]),
+    ("https://a.kr/guides/abcdefghijklmnopqrs", ["https://a.kr/", "guides/abcdefghijklmnopqrs"]),
+    ("https://a.kr/guides/abcdefghijklmnopqrst", ["https://a.kr/", "guides/", "abcdefghijklmnopqrst"]),
     ("https://a.kr/", ["https://a.kr/"]),
-    ("https://a.kr", ["https://a.kr/"]),
+    ("https://a.kr", ["https://a.kr"]),
+    ("https://a.kr//b//c/", ["https://a.kr/", "/b//c/"]),
+    ("https://a.kr/go/https://b.kr/", ["https://a.kr/", "go/https://b.kr/"]),
 ]
 
 
@@ -78,8 +83,9 @@ def test_url_lines_cut_the_address_after_slashes(url: str, lines: list[str]) -> 
     assert url_lines(url) == lines
 
 
-@pytest.mark.parametrize(("url", "lines"), [row for row in URL_LINES if row[0] != "https://a.kr"])
-def test_url_lines_joined_are_the_address_the_caption_links_to(url: str, lines: list[str]) -> None:
+@settings(max_examples=300, deadline=None)
+@given(url=st.text(alphabet="ab-/:.", max_size=60).map(lambda path: f"https://{path}"))
+def test_url_lines_joined_are_the_address_the_caption_links_to(url: str) -> None:
     # The handout's caption links to "".join(url_lines): it must be the page address itself.
     assert "".join(url_lines(url)) == url
 
@@ -142,10 +148,11 @@ def test_a_missing_glyph_is_a_problem_at_the_first_field_that_holds_it(tmp_path:
     text = example("minimal-guide").replace("    body: 앱을 열고", f"    body: 앱{UNDRAWABLE}을 열고")
     (tmp_path / "guide.yml").write_text(text.replace("value: 5분", f"value: 5분{UNDRAWABLE}"), encoding="utf-8")
     loaded = read_guide(tmp_path / "guide.yml", "content/guides/guide.yml").file
-    problems = glyph_problems(loaded, MissingGlyphError([UNDRAWABLE, "가"]))
+    problems = glyph_problems(loaded, MissingGlyphError([UNDRAWABLE, "가", "☃"]))
     assert [(p.file, p.line, p.column, p.path, p.severity) for p in problems] == [
         ("content/guides/guide.yml", 14, 12, "facts[1].value", "error"),  # editors count items from 1
         ("content/guides/guide.yml", 3, 8, "title", "error"),  # 가 of "가장 짧은 안내서"
+        ("content/guides/guide.yml", 2, 1, "", "error"),  # in no field of the guide (a glossary term's): the file's top
     ]
     assert problems[0].message == "인쇄용 안내문(PDF)에 그릴 수 없는 글자가 있습니다: '\U000f0041' (U+F0041)"
     assert problems[0].fix == "설치된 글꼴에 없는 글자입니다. 이 글자를 지우거나 흔히 쓰는 글자로 바꿔 주세요"
@@ -157,7 +164,7 @@ def test_the_glyph_watch_collects_weasyprint_warnings_once_each_while_it_watches
     notdef = '.notdef glyph rendered for Unicode string unsupported by fonts: "%s" (U+%04X)'
     with _watch_glyphs() as watch:
         logger.warning(notdef, UNDRAWABLE, 0xF0041)
-        logger.warning("Ignored `gap: 1em` at 3:5, unknown property.")
+        logger.warning("Ignored `%s` at %d:%d, %s.", "gap: 1em", 3, 5, "unknown property")
         logger.warning(notdef, "가", 0xAC00)
         logger.warning(notdef, UNDRAWABLE, 0xF0041)
     logger.warning(notdef, "다", 0xB2E4)
@@ -273,12 +280,18 @@ def test_the_smallest_guide_is_laid_out_with_the_stylesheet_its_terms_and_its_pi
     assert [element.get("src") for element in elements if element.tag == "img"][:1] == [(folder / "screen.png").as_uri()]
 
 
-def test_the_smallest_guide_prints_as_tagged_pdf_in_the_korean_font(minimal) -> None:
-    pdf = render_pdf(minimal.guide, MINIMAL_PAGE)
+def _pdf_text(pdf: bytes) -> str:
+    return subprocess.run(["pdftotext", "-", "-"], input=pdf, check=True, capture_output=True).stdout.decode("utf-8")
+
+
+def test_the_smallest_guide_prints_as_tagged_pdf_in_the_korean_font(pictured) -> None:
+    guide, folder = pictured
+    pdf = render_pdf(guide, MINIMAL_PAGE, TERMS, folder)
     assert pdf.startswith(b"%PDF-")
     streams = b"\n".join(_stream_texts(pdf))
     assert b'pdfuaid:part="1"' in streams  # PDF/UA-1, in the XMP metadata
     assert re.search(rb"/BaseFont /[A-Z]{6}\+Noto-Sans-CJK-KR-Hangul\b", streams)  # the Korean cut, through the font configuration
+    assert "낱말 풀이" in _pdf_text(pdf) and b"/Subtype /Image" in pdf  # the terms and the picture it was given
 
 
 def test_a_character_no_font_draws_stops_the_pdf(minimal) -> None:

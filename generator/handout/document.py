@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -93,21 +94,20 @@ def qr_svg(url: str) -> Markup:
 
 
 def url_lines(url: str, width: int = 26) -> list[str]:
-    """The URL cut after slashes into lines of about ``width`` characters.
+    """The URL cut after slashes into lines of about ``width`` characters, the host on a line of
+    its own; joined again, the lines are the URL (the printed address links to it).
 
     A URL wrapped by the layout engine may break after a hyphen, and a reader copying
     it by hand cannot tell whether that hyphen belongs to the address.
     """
-    scheme, _, rest = url.partition("://")
-    host, _, path = rest.partition("/")
-    lines = [f"{scheme}://{host}/"]
-    for segment in (s + "/" for s in path.rstrip("/").split("/") if s):
+    scheme, separator, rest = url.partition("://")
+    host, slash, path = rest.partition("/")
+    lines = [scheme + separator + host + slash]
+    for segment in re.findall(r"[^/]*/|[^/]+", path):  # each piece of the path with its slash
         if len(lines) > 1 and len(lines[-1]) + len(segment) <= width:
             lines[-1] += segment
         else:
             lines.append(segment)
-    if not url.endswith("/") and lines[-1].endswith("/") and len(lines) > 1:
-        lines[-1] = lines[-1][:-1]
     return lines
 
 
