@@ -16,6 +16,13 @@ RENDERED = [
     ("<https://www.kbstar.com>", '<a href="https://www.kbstar.com">https://www.kbstar.com</a>', '<p><a href="https://www.kbstar.com">https://www.kbstar.com</a></p>'),
     ("첫 문단\n\n둘째 문단", "첫 문단\n둘째 문단", "<p>첫 문단</p>\n<p>둘째 문단</p>"),
     ("한 줄\n다음 줄", "한 줄\n다음 줄", "<p>한 줄\n다음 줄</p>"),
+    # One line of HTML stays one however many blank lines the text has, and whatever they hold.
+    ("가\n\n\n나", "가\n나", "<p>가</p>\n<p>나</p>"),
+    ("*가*\n \n\t\n나", "<em>가</em>\n나", "<p><em>가</em></p>\n<p>나</p>"),
+    ("*가*\r\n\r\n나", "<em>가</em>\n나", "<p><em>가</em></p>\n<p>나</p>"),
+    # Quotes are text, not attribute values: left as they are, with or without other markup.
+    ("\"네\"라고 했어요 '꼭'", "\"네\"라고 했어요 '꼭'", "<p>\"네\"라고 했어요 '꼭'</p>"),
+    ("\"네\" **꼭**", "\"네\" <strong>꼭</strong>", "<p>\"네\" <strong>꼭</strong></p>"),
     ("1 < 2 & 3 > 2", "1 &lt; 2 &amp; 3 &gt; 2", "<p>1 &lt; 2 &amp; 3 &gt; 2</p>"),
     ("<b>굵게</b>", "&lt;b&gt;굵게&lt;/b&gt;", "<p>&lt;b&gt;굵게&lt;/b&gt;</p>"),
     ("# 제목", "# 제목", "<p># 제목</p>"),

@@ -202,6 +202,11 @@ def _paragraphs(text: str) -> Markup:
     return Markup(_convert(text))
 
 
+# A line break and one or more blank lines (empty, or spaces and tabs only, as Markdown counts them):
+# Markdown would start a new paragraph after them.
+_BLANK_LINES = re.compile(r"(?:\r\n?|\n)(?:[ \t]*(?:\r\n?|\n))+")
+
+
 def inline(text: str) -> Markup:
     """One line of text to HTML without a wrapping paragraph."""
     if not _MARKDOWN_CHAR.search(text):
@@ -209,7 +214,7 @@ def inline(text: str) -> Markup:
     simple = _simple(text)
     if simple is not None:
         return Markup(simple.html.replace("\n\n", "\n"))
-    converted = _convert(text.replace("\n\n", "\n"))
+    converted = _convert(_BLANK_LINES.sub("\n", text))
     if converted.startswith("<p>") and converted.endswith("</p>"):
         converted = converted[3:-4]
     return Markup(converted)
