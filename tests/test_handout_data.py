@@ -122,15 +122,22 @@ def _decoded(svg: str, side: int, tmp_path: Path) -> str:
     return subprocess.run(["zbarimg", "--quiet", "--raw", str(png)], check=True, capture_output=True, text=True).stdout.strip()
 
 
-def test_qr_code_opens_the_page_and_names_it_for_a_screen_reader(tmp_path: Path) -> None:
-    svg = str(qr_svg(SEED_PAGE))
-    # 66 bytes at error correction M need version 5 (37 modules; version 4-M holds 62); 4 modules of
-    # quiet zone each side make 45. No width or height: the stylesheet sizes the code.
-    assert svg.startswith('<svg viewBox="0 0 45 45" class="segno">'), svg[:80]
-    assert f"<title>온라인 안내서로 가는 QR 코드: {SEED_PAGE}</title>" in svg
+QR_SIZES = [
+    # address, modules with the quiet zone (4 on each side), at error correction M
+    (SEED_PAGE, 45),  # 66 bytes: version 5, 37 modules (version 4-M holds 62 bytes)
+    ("https://a.kr/", 29),  # 13 bytes: version 1, 21 modules; never a Micro QR code, which phone cameras do not read
+]
+
+
+@pytest.mark.parametrize(("url", "side"), QR_SIZES)
+def test_qr_code_opens_the_page_and_names_it_for_a_screen_reader(url: str, side: int, tmp_path: Path) -> None:
+    svg = str(qr_svg(url))
+    # No width or height: the stylesheet sizes the code.
+    assert svg.startswith(f'<svg viewBox="0 0 {side} {side}" class="segno">'), svg[:80]
+    assert f"<title>온라인 안내서로 가는 QR 코드: {url}</title>" in svg
     assert 'stroke="#000"' in svg and "width=" not in svg and "height=" not in svg
-    assert all(4 <= x < 41 and 4 <= y < 41 for x, y in _modules(svg)), "the quiet zone is empty"
-    assert _decoded(svg, 45, tmp_path) == SEED_PAGE
+    assert all(4 <= x < side - 4 and 4 <= y < side - 4 for x, y in _modules(svg)), "the quiet zone is empty"
+    assert _decoded(svg, side, tmp_path) == url
 
 
 # A character no font can draw ------------------------------------------------------------------------
@@ -184,7 +191,7 @@ KEEP_WORDS = [
     ("인증\n센터\t개인", f"인{J}증\n센{J}터\t개{J}인"),
     ("ㅋㅋ", f"ㅋ{J}ㅋ"),  # compatibility jamo are Hangul too
     # Words without Hangul are left as they are.
-    ("KB star.com 3년", f"KB star.com 3{J}년"),
+    ("www.kbstar.com 3년", f"www.kbstar.com 3{J}년"),
     # Two ASCII letters or digits never get one (they do not break anyway); anything else next to them does.
     ("KB국민", f"KB{J}국{J}민"),
     ("OTP6자리", f"OTP6{J}자{J}리"),
@@ -214,6 +221,7 @@ KEEP_WORDS = [
     ("<svg><svg></svg>가나</svg>다라", f"<svg><svg></svg>가나</svg>다{J}라"),
     ("<SVG><Title>가나</Title></SVG>다라", f"<SVG><Title>가나</Title></SVG>다{J}라"),
     ("<svg/>가나", f"<svg/>가{J}나"),
+    ("<svg><svg/></svg>가나", f"<svg><svg/></svg>가{J}나"),
 ]
 
 
