@@ -74,6 +74,10 @@ CASES = {
     "an upper-case bare URL in text": (in_body("HTTPS://EVIL.EXAMPLE/x 에서 확인합니다."), [f"{body_at(12)}링크 'HTTPS://EVIL.EXAMPLE/x'의 도메인 'evil.example'는 허용 목록에 없습니다 — {DOMAIN_FIX}"]),
     "a host name inside an official link's query": (in_body("[보호나라](https://www.boho.or.kr/?next=evil.example)에 접속합니다."), []),
     "a host name in a link's label": (in_body("[evil.example](https://www.boho.or.kr/)에 접속합니다."), [f"{body_at(13)}글에 적힌 주소 'evil.example'가 허용 목록에 없습니다 — {HOST_FIX}"]),
+    # Backticks: a file name is no address when its last ending is a file's; what is around it still counts.
+    "a file name with two dots in backticks": (in_body("인증서 파일 `signCert.backup.der`를 찾습니다."), []),
+    "a host name right after a file name in backticks": (in_body("`signCert.der`evil.example에서 받습니다."), [f"{body_at(26)}글에 적힌 주소 'evil.example'가 허용 목록에 없습니다 — {HOST_FIX}"]),
+    "a host name in backticks glued to a word": (in_body("`evil.example`s를 엽니다."), [f"{body_at(13)}글에 적힌 주소 'evil.example'가 허용 목록에 없습니다 — {HOST_FIX}"]),
 }
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.content.policy import months_before
+from generator.content import policy as policy_module
+from generator.content.policy import months_before, today_in_korea
 from tests.support import OFFICIAL, policy
 from tests.test_messages import edited, problems
 
@@ -67,3 +68,79 @@ def test_a_review_date_written_in_quotes_in_a_failing_file_waits_for_the_schema(
     """Quoted, it is text to YAML: the date check runs once the file passes and pydantic has read it."""
     text = edited("title: 가장 짧은 안내서\n", "").replace("reviewed: 2026-11-02", "reviewed: '2027-01-05'")
     assert [line.split(": ", 2)[1] for line in problems(tmp_path, text)] == ["title"]
+
+
+def test_today_is_the_date_in_korea_not_on_the_machines_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 15:30 UTC on 28 November it is already 00:30 on the 29th in Seoul (the CI machine runs on UTC)."""
+
+    class Clock(dt.datetime):
+        @classmethod
+        def now(cls, tz: dt.tzinfo | None = None) -> dt.datetime:
+            instant = dt.datetime(2026, 11, 28, 15, 30, tzinfo=dt.timezone.utc)
+            return instant.astimezone(tz) if tz is not None else instant.replace(tzinfo=None)
+
+    monkeypatch.setattr(policy_module.dt, "datetime", Clock)
+    assert today_in_korea() == dt.date(2026, 11, 29)
+
+
+HOST_FIX = f"공식 사이트({', '.join(OFFICIAL)}) 주소만 적을 수 있습니다. 주소가 아니라 파일 이름이라면 `signCert.der`처럼 백틱(`)으로 감싸 주세요"
+HTML_FIX = "굵게는 **글**, 링크는 [글](https://…)처럼 Markdown으로 적어 주세요. '<' 기호 자체가 필요하면 뒤에 공백을 넣어 주세요"
+FILE = "content/guides/minimal-guide.yml"
+STEP_END = "    body: 앱을 열고 안내를 따릅니다."  # line 21, the minimal guide's last line
+
+
+def after_the_step(lines: str) -> str:
+    """The minimal guide with these lines added to its only step (from line 22 on)."""
+    return edited(STEP_END, STEP_END + "\n" + lines)
+
+
+# Where a problem inside a value points: the line and column of what is wrong, found in the file's
+# own lines (the value YAML read may be spelt differently there: quotes, escapes, wrapped lines).
+POSITIONS = {
+    "one host in two fields, each at its own line": (
+        edited("    text: 휴대폰", "    text: evil.example 휴대폰").replace("    title: 하나뿐인", "    title: 다시 evil.example 하나뿐인"),
+        [
+            f"{FILE}:17:11: prerequisites[1].text: 글에 적힌 주소 'evil.example'가 허용 목록에 없습니다 — {HOST_FIX}",
+            f"{FILE}:20:15: steps[1].title: 글에 적힌 주소 'evil.example'가 허용 목록에 없습니다 — {HOST_FIX}",
+        ],
+    ),
+    "one host in two items of a list on one line": (
+        after_the_step("    tips: ['evil.example 하나', '둘 evil.example']"),
+        [
+            f"{FILE}:22:13: steps[1].tips[1]: 글에 적힌 주소 'evil.example'가 허용 목록에 없습니다 — {HOST_FIX}",
+            f"{FILE}:22:34: steps[1].tips[2]: 글에 적힌 주소 'evil.example'가 허용 목록에 없습니다 — {HOST_FIX}",
+        ],
+    ),
+    "a tag at the start of a wrapped list's second line": (
+        after_the_step("    notes: [하나\n<b>둘]"),
+        [f"{FILE}:23:1: steps[1].notes[1]: HTML 태그 '<b>'는 쓸 수 없습니다 — {HTML_FIX}"],
+    ),
+    # Not written as it reads: the value's own place, never the same tag further down.
+    "a tag written as an escape": (
+        edited("    title: 하나뿐인 단계입니다", '    title: "\\x3cb>하나뿐인 단계입니다"').replace(STEP_END, STEP_END + "\n    tips: [하나]\n    notes: ['<b>둘']"),
+        [
+            f"{FILE}:20:12: steps[1].title: HTML 태그 '<b>'는 쓸 수 없습니다 — {HTML_FIX}",
+            f"{FILE}:23:14: steps[1].notes[1]: HTML 태그 '<b>'는 쓸 수 없습니다 — {HTML_FIX}",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(POSITIONS), ids=list(POSITIONS))
+def test_a_problem_inside_a_value_points_at_its_own_line_and_column(tmp_path: Path, case: str) -> None:
+    text, expected = POSITIONS[case]
+    assert problems(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("host", "said"),
+    [
+        ("www.boho.or.krX", "'www.boho.or.krX'가"),  # 엑스
+        ("WWW.BOHO.OR.KRX", "'WWW.BOHO.OR.KRX'가"),
+        ("www.boho.or.kr.x", "'www.boho.or.kr.x'가"),
+        ("boho.or.kr", "'boho.or.kr'이"),  # 알
+        ("xwww.boho.or.kr", "'xwww.boho.or.kr'이"),
+    ],
+)
+def test_a_host_name_passes_only_when_it_is_an_allowed_domain_itself(host: str, said: str) -> None:
+    assert policy().host_problem(host) == (f"글에 적힌 주소 {said} 허용 목록에 없습니다", HOST_FIX)
