@@ -199,6 +199,10 @@ YAML_CASES: dict[str, tuple[str, str]] = {
         "a: 1\nb\nc: 2\n",
         "2:1: YAML 문법 오류: '항목: 값'에서 ':'를 찾지 못했습니다 — 항목 이름 뒤에 ':'와 공백을 넣거나, 윗줄의 따옴표가 닫혔는지 확인해 주세요",
     ),
+    "a control character pasted with a text": (
+        "a: 1\nb: 가\x0b나\n",
+        "2:5: YAML 문법 오류: 이 자리에 눈에 보이지 않는 제어 문자가 있어 파일을 읽지 못했습니다 — 이 자리의 보이지 않는 글자를 지워 주세요. 다른 프로그램에서 복사해 붙여 넣은 글에 섞여 들어오곤 합니다",
+    ),
     "six spaces": ("a:\n  b:\n    c:\n      d: 1\n\te: 2\n", f"5:1: {TAB.format('여섯')}"),
     "eight spaces": ("a:\n  b:\n    c:\n      d:\n\te: 2\n", f"5:1: {TAB.format('여덟')}"),
     "ten spaces": ("a:\n  b:\n    c:\n      d:\n        e:\n\tf: 3\n", f"6:1: {TAB.format('열')}"),

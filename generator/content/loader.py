@@ -356,6 +356,11 @@ YAML_MESSAGES: tuple[tuple[str, str, str], ...] = (
     ("mapping values are not allowed", "들여쓰기가 맞지 않거나 ':'가 알맞지 않은 곳에 있습니다", f"들여쓰기를 확인하고, 값 안에 ': '가 있다면 {QUOTE_FIX}"),
     ("expected <block end>", "들여쓰기가 맞지 않습니다", "같은 수준의 항목은 같은 칸에서 시작하도록 스페이스 수를 맞춰 주세요"),
     ("could not find expected ':'", "'항목: 값'에서 ':'를 찾지 못했습니다", "항목 이름 뒤에 ':'와 공백을 넣거나, 윗줄의 따옴표가 닫혔는지 확인해 주세요"),
+    (
+        "special characters are not allowed",
+        "이 자리에 눈에 보이지 않는 제어 문자가 있어 파일을 읽지 못했습니다",
+        "이 자리의 보이지 않는 글자를 지워 주세요. 다른 프로그램에서 복사해 붙여 넣은 글에 섞여 들어오곤 합니다",
+    ),
 )
 
 # A plain value starting with one of these is read as YAML syntax, not as the text (and the Markdown) it is.

@@ -216,7 +216,12 @@ def _parse_with_positions(text: str) -> Parsed:
     if composed is not None:
         loader, node = composed
         return _build(loader, node, text)
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as error:  # a control character (pasted from another program): refused before parsing
+        before = text[: error.position]
+        where = Mark(before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+        raise YamlSyntaxError(where, f"unacceptable character #x{error.character:04x}: {error.reason}") from None
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
