@@ -29,6 +29,7 @@ same way (its whole index and lunr's language files).
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import shutil
 import statistics
@@ -50,6 +51,7 @@ from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT, serve
 from tests.support.browser import Entry, SearchBox
 
 QUERIES = Path(__file__).with_name("search_queries.yml")
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 # Kinds of query added for issue #14 (search that answers what people type, paste and speak).
@@ -154,11 +156,16 @@ class Regions:
         return self._soups[page]
 
     def text(self, location: str) -> str:
-        """The compact text of everything inside a result location."""
+        """The compact text of everything inside a result location: under a heading, what
+        follows it up to the next heading too (대처 전략's paragraphs carry no ids of their own)."""
         page, _, anchor = location.partition("#")
         soup = self._soup(page)
         ids = self._page(page).get(anchor, set()) | {anchor}
-        return compact(" ".join(element.get_text(" ") for element in soup.find_all(id=True) if element["id"] in ids))
+        parts = [element.get_text(" ") for element in soup.find_all(id=True) if element["id"] in ids]
+        heading = soup.find(id=anchor) if anchor else None
+        if heading is not None and heading.name in HEADINGS:
+            parts += [s.get_text(" ") for s in itertools.takewhile(lambda s: s.name not in HEADINGS, heading.find_next_siblings())]
+        return compact(" ".join(parts))
 
     def _page(self, page: str) -> dict[str, set[str]]:
         if page not in self._pages:
@@ -167,7 +174,7 @@ class Regions:
             regions: dict[str, set[str]] = {"": set()}
             current = ""
             for element in content.find_all(True):
-                if element.name in {"h1", "h2", "h3", "h4", "h5", "h6"} and element.get("id") and element.name != "h1":
+                if element.name in HEADINGS and element.get("id") and element.name != "h1":
                     current = element["id"]
                     regions.setdefault(current, set())
                 if element.get("id"):

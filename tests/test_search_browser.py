@@ -218,9 +218,19 @@ def test_a_synonym_finds_the_guides_word_and_says_so(search_page) -> None:
 
 def test_a_question_whose_verb_is_nowhere_finds_the_rest_and_says_what_was_left_out(search_page) -> None:
     page, box = search_page
-    outcome = box.search("비밀번호를 까먹었어요", entry="pasted")
-    assert GUIDE + "#step-step-set-password" in [e.location for e in outcome.entries[:6]]
-    assert notes(page) == "모든 낱말이 들어간 곳이 없어 다음 말은 빼고 찾았습니다: 까먹었어요"
+    outcome = box.search("보안카드를 도둑맞았어요", entry="pasted")
+    assert GUIDE + "#failure-fail-auth-device" in [e.location for e in outcome.entries[:6]]
+    assert notes(page) == "모든 낱말이 들어간 곳이 없어 다음 말은 빼고 찾았습니다: 도둑맞았어요"
+
+
+@pytest.mark.parametrize("query", ["비밀번호를 잊었어요", "비밀번호를 잊어버렸어요", "비밀번호를 까먹었어요"])
+def test_a_forgotten_password_finds_what_the_guide_says_about_it_in_any_words(search_page, query: str) -> None:
+    """The guide says "비밀번호를 잊었다면 … 잊은 비밀번호는"; content/synonyms.yml has [잊다, 잊어버리다, 까먹다]."""
+    page, box = search_page
+    outcome = box.search(query, entry="pasted")
+    assert [e.location for e in outcome.entries if not e.header][0] == GUIDE + "#strategies"
+    assert "빼고 찾았습니다" not in notes(page)
+    assert re.search(r"<mark>[^<]*잊[^<]*</mark>", result_html(page))
 
 
 def test_a_name_found_nowhere_lists_nothing_but_offers_next_steps(search_page, site_url: str) -> None:
@@ -248,7 +258,7 @@ def test_initial_consonants_are_read_as_the_word_they_begin(search_page) -> None
     assert notes(page) == "초성 ㄱㅇㅇㅈㅅ: 금융인증서의 검색 결과입니다."
 
 
-@pytest.mark.parametrize(("query", "name"), [("콜센터", "synonym"), ("비밀번호를 까먹었어요", "left-out"), ("여권 재발급", "nothing"), ("ㄱㅇㅇㅈㅅ", "initials")])
+@pytest.mark.parametrize(("query", "name"), [("콜센터", "synonym"), ("보안카드를 도둑맞았어요", "left-out"), ("여권 재발급", "nothing"), ("ㄱㅇㅇㅈㅅ", "initials")])
 def test_notes_screenshot_and_axe_on_a_phone(browser, site_url: str, built_site: Path, output_dir: Path, query: str, name: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 

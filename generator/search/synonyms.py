@@ -3,9 +3,11 @@
 Readers search with their own words (갱신, 폰, 비번) where a guide says 연장, 휴대전화,
 비밀번호. The file lists words that mean the same (``same``: any one finds the others) and
 words that should also find others but not the other way round (``one_way``: the old name
-공인인증서 finds 공동인증서, while 공동인증서 does not find 공인인증서). The worker applies
-them to the query (search-worker.js); the manifest carries them with the particle each takes,
-so the result can say "연장으로도 찾았습니다".
+공인인증서 finds 공동인증서, while 공동인증서 does not find 공인인증서). A verb or adjective is
+written in its dictionary form (잊다, 문의하다) and stands for its root (잊, 문의), so 잊었어요,
+잊어버렸어요 and 까먹었어요 all find "잊은 비밀번호". The worker applies them to the query
+(search-worker.js); the manifest carries them with the particle each takes, so the result can
+say "연장으로도 찾았습니다".
 """
 
 from __future__ import annotations
@@ -38,18 +40,18 @@ class Synonyms:
     digest: str = ""  # of the file's bytes: the search files' cache key includes it
 
     def expansions(self) -> dict[str, list[list[str]]]:
-        """For the manifest: compact word -> [[other word, the same + "(으)로도"], ...].
+        """For the manifest: searched form -> [[other word, the same + "(으)로도", its searched form], ...].
 
         A word that contains the query word adds nothing it would not find (폰 already finds
         every 휴대폰), so it is not listed.
         """
-        found: dict[str, dict[str, str]] = {}
+        found: dict[str, dict[str, list[str]]] = {}
 
         def add(word: str, other: str) -> None:
-            key, target = compact(word), compact(other)
+            key, target = searched_form(word), searched_form(other)
             if key in target:
                 return
-            found.setdefault(key, {}).setdefault(other, _with_ro(other))
+            found.setdefault(key, {}).setdefault(other, [other, _with_ro(other), target])
 
         for group in self.same:
             for word in group:
@@ -59,7 +61,28 @@ class Synonyms:
         for word, others in self.one_way:
             for other in others:
                 add(word, other)
-        return {key: [[other, shown] for other, shown in others.items()] for key, others in sorted(found.items())}
+        return {key: list(others.values()) for key, others in sorted(found.items())}
+
+
+_VERB_ENDING = "다"
+_LIGHT_VERBS = ("하", "되")  # 문의하다, 변경되다: the root is the noun before them
+
+
+def searched_form(word: str) -> str:
+    """What a synonym finds, compact: a word as it is, a verb or adjective in its dictionary form
+    (a Hangul word ending in 다: 잊다, 물어보다, 문의하다) by its root (잊, 물어보, 문의), so any
+    ending the text gives it (잊은, 물어보세요, 문의하면) is found."""
+    flat = compact(word)
+    if len(flat) < 2 or not flat.endswith(_VERB_ENDING) or not _is_hangul(flat[-2]):
+        return flat
+    root = flat[: -len(_VERB_ENDING)]
+    if len(root) >= 2 and root.endswith(_LIGHT_VERBS):
+        root = root[:-1]
+    return root
+
+
+def _is_hangul(char: str) -> bool:
+    return "가" <= char <= "힣"
 
 
 def _with_ro(word: str) -> str:
@@ -116,7 +139,9 @@ def read_synonyms(content_dir: Path, root: Path) -> tuple[Synonyms, list[Problem
                 problems.append(problem(source, here, "빈 말이거나 글자가 아닙니다", "찾을 말을 글자로 적어 주세요"))
             elif len(word) > MAX_WORD:
                 problems.append(problem(source, here, f"말이 너무 깁니다 ({len(word)}자)", f"{MAX_WORD}자 이하의 낱말로 적어 주세요"))
-            elif compact(word) in map(compact, out):
+            elif searched_form(word) in _LIGHT_VERBS:
+                problems.append(problem(source, here, f"'{word}'만으로는 찾을 말이 남지 않습니다", "'문의하다'처럼 앞말과 붙여 적어 주세요"))
+            elif searched_form(word) in map(searched_form, out):
                 problems.append(problem(source, here, f"'{word}'이(가) 같은 목록에 두 번 있습니다", "하나만 남겨 주세요"))
             else:
                 out.append(word.strip())
@@ -133,10 +158,10 @@ def read_synonyms(content_dir: Path, root: Path) -> tuple[Synonyms, list[Problem
         for n, group in enumerate(same_data):
             group_words = words(group, ("same", n), 2)
             for m, word in enumerate(group_words):
-                if compact(word) in seen:
-                    first = source.value(seen[compact(word)]).line
+                if searched_form(word) in seen:
+                    first = source.value(seen[searched_form(word)]).line
                     problems.append(problem(source, ("same", n, m), f"'{word}'이(가) 다른 묶음에도 있습니다 ({first}번째 줄)", "두 묶음을 하나로 합쳐 주세요"))
-                seen.setdefault(compact(word), ("same", n, m))
+                seen.setdefault(searched_form(word), ("same", n, m))
             same.append(group_words)
 
     one_way_data = data.get("one_way", {})
@@ -149,7 +174,7 @@ def read_synonyms(content_dir: Path, root: Path) -> tuple[Synonyms, list[Problem
                 problems.append(problem(source, ("one_way", word), "찾는 말이 비어 있거나 글자가 아닙니다", "찾는 말을 글자로 적어 주세요", key=True))
                 continue
             targets = words(others, ("one_way", word), 1)
-            if compact(word) in map(compact, targets):
+            if searched_form(word) in map(searched_form, targets):
                 problems.append(problem(source, ("one_way", word), f"'{word}'이(가) 자기 자신을 찾습니다", "다른 말만 적어 주세요"))
             one_way.append((word, targets))
     if problems:

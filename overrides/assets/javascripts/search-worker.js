@@ -229,18 +229,32 @@ const GiljabiSearch = (() => {
     return html;
   }
 
+  /* How many of the stems one sentence of the texts holds: the words of a question that belong
+   * together stand in one sentence (번호가 바뀌었다면), not one here and one there (인증번호 … 바뀌면). */
+  function mostInOneSentence(texts, found) {
+    if (found.length < 2) return found.length;
+    let most = 0;
+    for (const text of texts) {
+      for (const sentence of text.split(/(?<=[.!?])\s+|\n+/u)) {
+        const flat = compact(sentence);
+        most = Math.max(most, found.filter(stem => flat.includes(stem.text)).length);
+      }
+    }
+    return most;
+  }
+
   /* Question words, also under an ending that leaves one letter (있는데 → 있). */
   function isOptional(word) {
     return stems(word, 1).some(stem => OPTIONAL.has(stem.text));
   }
 
-  return { compact, shardOf, keysOf, stems, words, highlight, isOptional, isPredicate, initials, isInitials, likeness };
+  return { compact, shardOf, keysOf, stems, words, highlight, isOptional, isPredicate, initials, isInitials, likeness, mostInOneSentence };
 })();
 
 /* ------------------------------------------------------------------------- */
 
 const SearchIndex = (() => {
-  const { compact, shardOf, keysOf, stems, words, highlight, isOptional, isPredicate, initials, isInitials, likeness } = GiljabiSearch;
+  const { compact, shardOf, keysOf, stems, words, highlight, isOptional, isPredicate, initials, isInitials, likeness, mostInOneSentence } = GiljabiSearch;
   // Pages confirmed per round, and the most page files one query may fetch.
   const BATCH = 10;
   const MAX_PAGES = 30;
@@ -327,19 +341,24 @@ const SearchIndex = (() => {
     return found;
   }
 
-  /* The first synonym entry among the stems of a word, longest stem first. */
+  /* The first synonym entry among the stems of a word, longest stem first, with the stem it is
+   * listed under. Down to one letter: a root that content/synonyms.yml names (잊 of 잊다) is a
+   * word, however short. */
   function synonymsOf(word) {
     const table = manifest.synonyms || {};
-    for (const stem of stems(word)) if (table[stem.text]) return table[stem.text];
+    for (const stem of stems(word, 1)) if (table[stem.text]) return { root: stem, others: table[stem.text] };
     return null;
   }
 
   function term(word, shown) {
     const found = { word, shown, stems: stems(word), synonyms: [] };
-    const others = synonymsOf(word);
-    for (const [other, withParticle] of others || []) {
+    const entry = synonymsOf(word);
+    if (!entry) return found;
+    // The root itself too (잊었어요 → 잊: "잊은 비밀번호"), where the word's own stems stop short of it.
+    if (!found.stems.some(stem => stem.text === entry.root.text)) found.stems.push(entry.root);
+    for (const [other, withParticle, searched] of entry.others) {
       found.synonyms.push({ other, withParticle });
-      found.stems.push({ text: compact(other), weight: SYNONYM_WEIGHT, via: other });
+      found.stems.push({ text: searched, weight: SYNONYM_WEIGHT, via: other });
     }
     return found;
   }
@@ -444,7 +463,16 @@ const SearchIndex = (() => {
       const leftOut = terms.filter((t, i) => t.soft && !groups.some(g => g.found[i]));
       if (groups.length && leftOut.length) notes.push({ kind: "left-out", words: leftOut.map(t => t.shown) });
     }
-    groups.sort((a, b) => b.softFound - a.softFound || b.count - a.count || b.score - a.score);
+    const order = (a, b) => b.softFound - a.softFound || b.count - a.count || b.together - a.together;
+    groups.sort((a, b) => order(a, b) || b.score - a.score);
+    // A page found by the very label an earlier page was found by (a row "휴대전화 번호가 바뀜" in
+    // many guides) repeats it: the pages that say something else come first among their equals.
+    const labels = new Set();
+    for (const group of groups) {
+      group.repeats = group.label !== "" && labels.has(group.label);
+      labels.add(group.label);
+    }
+    groups.sort((a, b) => order(a, b) || a.repeats - b.repeats || b.score - a.score);
 
     terms.forEach((t, i) => {
       const used = t.synonyms.filter(s => groups.some(g => g.via.has(s.other)));
@@ -542,7 +570,11 @@ const SearchIndex = (() => {
           value += 2 * phrase.idf * stem.weight * field(stem.text);
         }
       }
-      if (matched.length || index === 0) scored.push({ anchor, title, text, aliases, related, value, count, matched, index });
+      // What the page's title names goes with each of its sentences (the 유효기간 fact of a 인증서 guide).
+      const everywhere = terms.filter((t, i) => !t.optional && index > 0 && named[i]).length;
+      const together = everywhere + mostInOneSentence(
+        [title, text, ...aliases, ...related], found.filter((stem, i) => stem && !terms[i].optional && !(index > 0 && named[i])));
+      if (matched.length || index === 0) scored.push({ anchor, title, text, aliases, related, value, count, together, matched, index });
     });
     const missing = terms.some((t, i) => (partial ? t.required : !t.optional) && pageTerms[i] === null);
     if (!phraseSeen && missing) return null;
@@ -550,17 +582,24 @@ const SearchIndex = (() => {
 
     const wordTerms = {};
     terms.forEach((t, i) => { wordTerms[pageTerms[i] ? pageTerms[i].text : t.word] = pageTerms[i] !== null; });
-    // The sections that hold most of the question's words first, then the best matches among them.
-    // Only the sections that hold the most of them: one that has fewer words is noise beside them.
-    const ordered = scored.filter(s => s.matched.length).sort((a, b) => b.count - a.count || b.value - a.value || a.index - b.index);
-    const sections = ordered.filter(s => s.count === ordered[0].count);
+    // The sections that hold most of the question's words first, then those that hold most of them
+    // in one sentence, then the best matches among them. Only the sections that tie on both are
+    // listed: one with fewer words, or with its words scattered, is noise beside them.
+    const ordered = scored.filter(s => s.matched.length)
+      .sort((a, b) => b.count - a.count || b.together - a.together || b.value - a.value || a.index - b.index);
+    const sections = ordered.filter(s => s.count === ordered[0].count && s.together === ordered[0].together);
     const article = scored.find(s => s.index === 0);
     // Material opens only the sections that tie with a page's best one; near-ties are shown too.
     sections.slice(1, SHOWN).forEach(s => { if (s.value >= NEAR_TIE * sections[0].value) s.value = sections[0].value; });
     const items = sections.slice(0, MAX_SECTIONS).map(s => item(file.l, s, wordTerms));
     if (!sections.slice(0, MAX_SECTIONS).includes(article)) items.push(item(file.l, { ...article, value: 0 }, wordTerms));
     const softFound = terms.filter((t, i) => t.soft && pageTerms[i] !== null).length;
-    return { score: sections.length ? sections[0].value : 0, count: sections.length ? sections[0].count : 0, items, found: pageTerms, softFound, via };
+    const best = sections[0] || { value: 0, count: 0, together: 0, title: "", matched: [] };
+    const label = compact(best.title);
+    return {
+      score: best.value, count: best.count, together: best.together, items, found: pageTerms, softFound, via,
+      label: best.matched.some(stem => label.includes(stem)) ? label : "",
+    };
   }
 
   function names(section, list, label) {
