@@ -115,9 +115,9 @@ def _unread_guides(content_dir: Path, root: Path) -> Iterable[Problem]:
 
     Without this, such a file is skipped with "문제 없음" and MkDocs publishes its raw YAML.
     """
-    read = {p.resolve() for p in content_dir.glob(GUIDE_GLOB) if p.is_file()}
+    read = set(content_dir.glob(GUIDE_GLOB))  # the same spelling as rglob's paths below, so no resolve() is needed
     for path in sorted(content_dir.rglob("*")):
-        if path.suffix.lower() not in (".yml", ".yaml") or not path.is_file() or path.resolve() in read:
+        if path.suffix.lower() not in (".yml", ".yaml") or path in read or not path.is_file():
             continue
         try:
             head = path.read_text(encoding="utf-8", errors="replace")
