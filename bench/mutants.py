@@ -80,6 +80,7 @@ GROUPS = {
         },
         (
             "tests/test_problems.py",
+            "tests/test_check_cases.py",
             "tests/test_loader.py",
             "tests/test_yaml_source.py",
             "tests/test_validation.py",
