@@ -35,6 +35,7 @@ WORDS = {
     "URL": True,
     "HTML": True,
     "PC": False,
+    "LX": False,  # 엑스, not the 엘 before it
     "...": False,  # nothing to read
     "": False,
     "ㄱ": False,  # a lone jamo is not a syllable
