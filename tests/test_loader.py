@@ -6,12 +6,14 @@ The tables edit tests/examples/minimal-guide.yml, or are whole small files for Y
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from generator.content.loader import display_path, guide_paths, read_guide, read_yaml, single_quoted, yaml_message
-from tests.support import edited_example
+from generator.content.yaml_source import Mark
+from tests.support import edited_example, example
 
 FILE = "content/guides/minimal-guide.yml"
 
@@ -117,13 +119,15 @@ SCHEMA_CASES: dict[str, tuple[str, list[str]]] = {
             f"{FILE}:13:13: checklists[1].items[2].id: 아이디가 겹칩니다: 'check' (8번째 줄 checklists[1]에서 이미 씀) — 안내서 안에서 한 번만 쓰는 다른 아이디로 바꿔 주세요",
         ],
     ),
-    "items that are not mappings, and empty ids, repeat nothing": (
-        added(CHECKLIST + "    items:\n      - 가\n      - id: ''\n        text: 나\n      - id: ''\n        text: 다\n  - 3\n"),
+    # The repeated ids come first: they are found before the schema is checked.
+    "items that are not mappings and empty ids are passed over": (
+        added(CHECKLIST + "    items:\n      - 가\n      - id: ''\n        text: 나\n      - id: ''\n        text: 다\n      - id: fact-time\n        text: 라\n  - 3\n"),
         [
+            f"{FILE}:16:13: checklists[1].items[4].id: 아이디가 겹칩니다: 'fact-time' (24번째 줄 facts[1]에서 이미 씀) — 안내서 안에서 한 번만 쓰는 다른 아이디로 바꿔 주세요",
             f"{FILE}:11:9: checklists[1].items[1]: 항목 목록에는 '항목: 값' 묶음을 적어야 하는데 '가'가 적혀 있습니다 — '- id: …'로 시작하는 항목을 한 개 이상 적어 주세요",
             f"{FILE}:12:13: checklists[1].items[2].id: 아이디가 비어 있습니다 — 영문 소문자와 숫자, 하이픈(-)으로 적어 주세요. 예: id-card",
             f"{FILE}:14:13: checklists[1].items[3].id: 아이디가 비어 있습니다 — 영문 소문자와 숫자, 하이픈(-)으로 적어 주세요. 예: id-card",
-            f"{FILE}:16:5: checklists[2]: 체크리스트에는 '항목: 값' 묶음을 적어야 하는데 숫자(3)가 적혀 있습니다 — '- id: …, title: …, items: …' 형식으로 적어 주세요",
+            f"{FILE}:18:5: checklists[2]: 체크리스트에는 '항목: 값' 묶음을 적어야 하는데 숫자(3)가 적혀 있습니다 — '- id: …, title: …, items: …' 형식으로 적어 주세요",
         ],
     ),
     "a note after a text": (
@@ -139,6 +143,59 @@ SCHEMA_CASES: dict[str, tuple[str, list[str]]] = {
             f"{FILE}:3:8: title: 경고: 값 뒤의 '# 제목은 나중에'는 주석으로 읽혀 페이지에 나오지 않습니다. 지금은 값이 비어 있는 것으로 읽힙니다. — "
             f"{COMMENT_FIX}. 예: '# 제목은 나중에'. 메모로 남긴 주석이라면 그대로 두어도 됩니다",
             f"{FILE}:3:7: title: 제목이 비어 있습니다 — 안내서 제목을 한 줄로 적어 주세요",
+        ],
+    ),
+    "a misspelt key a required one is missing for": (
+        edited("    url: https://www.boho.or.kr", "    link: https://www.boho.or.kr"),
+        [
+            f"{FILE}:9:5: sources[1].url: 꼭 필요한 항목인 출처 주소('url')가 없습니다 — 'url: …' 줄을 넣어 주세요. https://로 시작하는 공식 기관 주소를 적어 주세요",
+            f"{FILE}:10:5: sources[1].link: 알 수 없는 항목 'link'입니다 — 지우거나 쓸 수 있는 항목(title, url) 중에서 골라 주세요",
+        ],
+    ),
+    "an id of one digit": (
+        edited("id: minimal-guide", "id: '1'"),
+        [f"{FILE}:2:5: id: 아이디 '1'이 너무 짧습니다 — 2자 이상으로 적어 주세요. 영문 소문자와 숫자, 하이픈(-)으로 적어 주세요. 예: kb-financial-certificate"],
+    ),
+    "an id in capital letters": (
+        edited("id: minimal-guide", "id: TAX-GUIDE"),
+        [f"{FILE}:2:5: id: 아이디 'TAX-GUIDE'에 쓸 수 없는 글자가 있습니다 — 영문 소문자와 숫자, 하이픈(-)으로 적어 주세요. 예: kb-financial-certificate"],
+    ),
+    "one channel written as text": (
+        edited("channels: [모바일]", "channels: PC"),
+        [f"{FILE}:6:11: channels: 채널에는 목록을 적어야 하는데 'PC'가 적혀 있습니다 — PC, 모바일 중 하나 이상을 목록으로 적어 주세요"],
+    ),
+    "a channel outside the list": (
+        edited("channels: [모바일]", "channels: [모바일, 티비]"),
+        [f"{FILE}:6:17: channels[2]: '티비'는 채널에 쓸 수 없는 값입니다 — PC, 모바일 중 하나 이상을 목록으로 적어 주세요"],
+    ),
+    "a number for a list of items with ids": (
+        edited("facts:\n  - id: fact-time\n    label: 걸리는 시간\n    value: 5분\n", "facts: 5\n"),
+        [f"{FILE}:11:8: facts: 핵심 정보에는 목록을 적어야 하는데 숫자(5)가 적혀 있습니다 — '- id: …, label: …, value: …' 형식으로 한 개 이상 적어 주세요"],
+    ),
+    "ids that are not text are not compared": (
+        edited("  - id: prep-phone\n    text: 휴대폰\n", "  - id: 5\n    text: 휴대폰\n  - id: 5\n    text: 충전기\n  - id: [x]\n    text: 신분증\n"),
+        [
+            f"{FILE}:16:9: prerequisites[1].id: 아이디에는 글을 적어야 하는데 숫자(5)가 적혀 있습니다 — {QUOTE_FIX}",
+            f"{FILE}:18:9: prerequisites[2].id: 아이디에는 글을 적어야 하는데 숫자(5)가 적혀 있습니다 — {QUOTE_FIX}",
+            f"{FILE}:20:9: prerequisites[3].id: 아이디에는 글을 적어야 하는데 목록이 적혀 있습니다 — 영문 소문자와 숫자, 하이픈(-)으로 적어 주세요. 예: user-id",
+        ],
+    ),
+    "a repeated id whose first use is not on its item's first line": (
+        added(CHECKLIST + "    items:\n      - text: 가\n        id: same\n      - id: same\n        text: 나\n"),
+        [f"{FILE}:13:13: checklists[1].items[2].id: 아이디가 겹칩니다: 'same' (12번째 줄 checklists[1].items[1]에서 이미 씀) — 안내서 안에서 한 번만 쓰는 다른 아이디로 바꿔 주세요"],
+    ),
+    "a day the month does not have": (
+        edited("reviewed: 2026-11-02", "reviewed: 2026-02-32"),
+        [
+            f"{FILE}:7:11: reviewed: '2026-02-32'는 달력에 없는 날짜입니다 — 날짜는 2026-11-28처럼 연-월-일로 적고, 월은 1~12, 일은 그 달에 있는 날로 적어 주세요. "
+            "날짜가 아니라 글이라면 값 전체를 따옴표로 감싸 주세요. 예: '2026-02-32'"
+        ],
+    ),
+    "a note after a setting, then one after a text": (
+        edited("reviewed: 2026-11-02", "reviewed: 2026-11-02  # 공식 사이트와 대조").replace("    value: 5분", "    value: 5분 # 나중에 확인"),
+        [
+            f"{FILE}:14:15: facts[1].value: 경고: 값 뒤의 '# 나중에 확인'은 주석으로 읽혀 페이지에 나오지 않습니다. 지금은 '5분'까지만 읽힙니다. — "
+            f"{COMMENT_FIX}. 예: '5분 # 나중에 확인'. 메모로 남긴 주석이라면 그대로 두어도 됩니다"
         ],
     ),
     "notes after settings are fine": (added(CHECKLIST + "    when: after  # 마친 뒤\n    items:\n      - id: done  # 바꾸지 않기\n        text: 끝\n"), []),
@@ -182,7 +239,8 @@ YAML_CASES: dict[str, tuple[str, str]] = {
     "a greater-than sign first": ("a: > 글\n", f"1:4: {SYMBOL.format(chr(39) + '>' + chr(39))} — {QUOTE}. 예: a: '> 글'"),
     "in a list item, under a key": ("- a: 1\n  b: *x 글\n", f"2:6: {SYMBOL.format('별표(*)')}{MARKDOWN} — {QUOTE}. 예: b: '*x 글'"),
     "a list item of its own": ("a:\n  - 가\n  - [나](https://x) 다\n", f"3:5: {SYMBOL.format('대괄호([)')}{MARKDOWN} — {QUOTE}. 예: - '[나](https://x) 다'"),
-    "a symbol on the line above the error": ("a: !x 글\nb: c: d\n", f"1:4: {SYMBOL.format('느낌표(!)')} — {QUOTE}. 예: a: '!x 글'"),
+    "a symbol on the line above the error": ("a: 1\nb: !x 글\nc: d: e\n", f"2:4: {SYMBOL.format('느낌표(!)')} — {QUOTE}. 예: b: '!x 글'"),
+    "on the last line, without a line break": ("a: `파일` 열기", f"1:4: {SYMBOL.format(chr(39) + '`' + chr(39))} — {QUOTE}. 예: a: '`파일` 열기'"),
     "a block of text is not a symbol": ("a: |-\n  글\n b: 1\n", "3:2: YAML 문법 오류: 들여쓰기가 맞지 않습니다 — 같은 수준의 항목은 같은 칸에서 시작하도록 스페이스 수를 맞춰 주세요"),
     "a folded block with its options is not a symbol": ("a: >+2\n  글\n b: 1\n", "3:2: YAML 문법 오류: 들여쓰기가 맞지 않습니다 — 같은 수준의 항목은 같은 칸에서 시작하도록 스페이스 수를 맞춰 주세요"),
     "double quotes inside double quotes": ('a: "보낸 "꼭" 캡처"\n', f"1:4: {INNER_QUOTE}. 예: a: '보낸 \"꼭\" 캡처'"),
@@ -190,6 +248,10 @@ YAML_CASES: dict[str, tuple[str, str]] = {
     "a quotation first, in single quotes": ("- '네' 하고 답합니다\n", f"1:3: {INNER_QUOTE}. 예: - '''네'' 하고 답합니다'"),
     "an escaped quote is not the end": ('a: "가\\"나" # 메모\nb: c: d\n', f"2:5: {INDENT}"),
     "single quotes inside single quotes": ("a: '그는 '네' 했다'\n", f"1:4: {INNER_QUOTE}. 예: a: '그는 ''네'' 했다'"),
+    "a backslash inside single quotes is a backslash": ("a: 'C:\\' 폴더에 저장\n", f"1:4: {INNER_QUOTE}. 예: a: '''C:\\'' 폴더에 저장'"),
+    "a doubled single quote just before the end": ("a: '가''' 나\n", f"1:4: {INNER_QUOTE}. 예: a: '''가'''''' 나'"),
+    "an escaped quote just before the end": ('a: "\\"예\\"" 누르기\n', f"1:4: {INNER_QUOTE}. 예: a: '\"\\\"예\\\"\" 누르기'"),
+    "a value that starts with an X": ("a: X 표시를 누르면 X: 닫힘\n", f"1:15: {INDENT}"),
     "a doubled single quote is not the end": ("a: '가''나' # 메모\nb: c: d\n", f"2:5: {INDENT}"),
     "a note after quotes is not a second value": ('a: "가" # 메모\nb: c: d\n', f"2:5: {INDENT}"),
     "a comment line is not a value": ("# a: *x\nb: c: d\n", f"2:5: {INDENT}"),
@@ -252,10 +314,32 @@ def test_a_valid_guide_comes_with_its_positions(tmp_path: Path) -> None:
     read = read_guide(path, FILE)
     assert read.problems == [] and read.file is not None
     assert (read.file.path, read.file.display, read.file.guide.title) == (path.resolve(), FILE, "가장 짧은 안내서")
+    assert read.data is not None and read.data["steps"][0]["id"] == "step-only" and read.source is read.file.source
     value = read.file.problem(("title",), "메시지", "고칠 점")
     key = read.file.problem(("title",), "메시지", "고칠 점", "warning", key=True)
-    assert str(value) == f"{FILE}:3:10: title: 메시지 — 고칠 점"
-    assert str(key) == f"{FILE}:3:1: title: 경고: 메시지 — 고칠 점"
+    assert (str(value), value.severity) == (f"{FILE}:3:10: title: 메시지 — 고칠 점", "error")
+    assert (str(key), key.severity) == (f"{FILE}:3:1: title: 경고: 메시지 — 고칠 점", "warning")
+
+
+def test_a_guide_that_fails_keeps_what_was_read(tmp_path: Path) -> None:
+    """The policy checks still look at a guide that failed the schema (its links, its markup)."""
+    for text in (edited("title: 가장 짧은 안내서", "title: 123"), edited("  - id: step-only", "  - id: fact-time")):
+        path = tmp_path / "minimal-guide.yml"
+        path.write_text(text, encoding="utf-8")
+        read = read_guide(path, FILE)
+        assert read.file is None and len(read.problems) == 1
+        assert read.data is not None and read.data["summary"] == "꼭 필요한 항목만 적은 안내서입니다."
+        assert read.source is not None and read.source.value(("summary",)) == Mark(4, 10)
+
+
+def test_a_guides_digest_follows_the_explanations_of_its_terms(tmp_path: Path) -> None:
+    path = tmp_path / "minimal-guide.yml"
+    path.write_text(example("minimal-guide"), encoding="utf-8")
+    file = read_guide(path, FILE).file
+    assert file is not None
+    one = dataclasses.replace(file, terms=(("OTP", "일회용 비밀번호"),)).content_digest()
+    other = dataclasses.replace(file, terms=(("OTP", "한 번 쓰는 비밀번호"),)).content_digest()
+    assert len({file.content_digest(), one, other}) == 3
 
 
 def test_single_quoted_doubles_the_quotes_inside() -> None:
