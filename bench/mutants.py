@@ -49,7 +49,8 @@ class Group:
     modules: dict[str, str]  # short name → file
     tests: tuple[str, ...]
     # A module's own tests (files, or tests as "file::name"), when fewer of the group's speak about
-    # it: its mutants run only those (tests/support/mutation.py leaves the others out).
+    # it: its mutants run only those, in this order (tests/support/mutation.py leaves the others out),
+    # so name the module's unit tests first.
     module_tests: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -61,7 +62,7 @@ HANDOUT_TESTS = ("tests/test_handout_content.py", "tests/test_handout.py")
 # under mutmut); test_handout_data.py checks the same functions against literals in a few seconds.
 HANDOUT_DATA_TESTS = ("tests/test_handout_data.py",)
 PAGE_TESTS = ("tests/test_guide_pages.py",)
-READING_TESTS = ("tests/test_loader.py", "tests/test_yaml_source.py", "tests/test_messages.py", "tests/test_validation.py", "tests/test_editor_mistakes.py")
+READING_TESTS = ("tests/test_messages.py", "tests/test_validation.py", "tests/test_editor_mistakes.py")
 ENCODING_TESTS = tuple(
     f"tests/test_bad_input.py::{name}"
     for name in ("test_a_cp949_file_is_named_with_how_to_save_it_as_utf8", "test_a_euc_kr_file_gets_the_same_message", "test_a_utf8_bom_is_accepted", "test_decomposed_hangul_is_composed")
@@ -118,8 +119,14 @@ GROUPS = {
             "tests/test_synthetic.py",
         ),
         {
-            "loader": (*READING_TESTS, *ENCODING_TESTS),
-            "yaml_source": (*READING_TESTS, *ENCODING_TESTS, "tests/test_synthetic.py::test_fast_yaml_parse_gives_the_same_values_and_positions_as_pure_python"),
+            "loader": ("tests/test_loader.py", *READING_TESTS, *ENCODING_TESTS),
+            "yaml_source": (
+                "tests/test_yaml_source.py",
+                "tests/test_loader.py",
+                *READING_TESTS,
+                *ENCODING_TESTS,
+                "tests/test_synthetic.py::test_fast_yaml_parse_gives_the_same_values_and_positions_as_pure_python",
+            ),
             "check": CHECK_TESTS,
             "policy": CHECK_TESTS,
             "problems": CHECK_TESTS,

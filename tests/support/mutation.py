@@ -16,7 +16,8 @@ that reached the mutated function. Two things of an ordinary test session do not
 
 A module may have tests of its own among its group's (``--mutant-tests``, a JSON file bench/mutants.py
 writes: module → test files or "file::test" names): mutmut still learns from all of the group's
-tests which reach a function, and a mutant of that module then runs only those of them that are its own.
+tests which reach a function, and a mutant of that module then runs only those of them that are its
+own, in the order they are named.
 """
 
 from __future__ import annotations
@@ -116,6 +117,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     module = _mutated_module()
     if module in own:
         _deselect(config, items, [item for item in items if not any(_is(item, test) for test in own[module])])
+        # In the order the module names them (its own unit tests first: they kill most mutants in
+        # milliseconds), each file's tests still fastest first as mutmut gave them.
+        items.sort(key=lambda item: next(rank for rank, test in enumerate(own[module]) if _is(item, test)))
     elif os.environ.get("MUTANT_UNDER_TEST") == "stats":  # every test of the group is collected: a name that matches none is stale
         stale = sorted({test for tests in own.values() for test in tests if not any(_is(item, test) for item in items)})
         if stale:
