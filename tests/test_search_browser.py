@@ -276,3 +276,23 @@ def test_notes_screenshot_and_axe_on_a_phone(browser, site_url: str, built_site:
     violations = Axe().run(page, context=".md-search").response["violations"]
     page.close()
     assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)[:2000]
+
+
+@pytest.mark.parametrize(("name", "viewport"), [("mobile", {"width": 360, "height": 740}), ("desktop", {"width": 1280, "height": 800})])
+def test_a_long_question_never_runs_under_the_search_and_clear_buttons(browser, site_url: str, built_site: Path, name: str, viewport: dict) -> None:
+    page = browser.new_page(viewport=viewport)
+    page.goto(site_url + GUIDE)
+    if name == "mobile":
+        page.locator("label.md-header__button[for=__search]").click()
+    SearchBox(page, site_url, built_site).search("번호가 바뀌었을 때 어떻게 해야 하나요", entry="pasted")
+    text_end, buttons = page.evaluate(
+        """() => {
+             const input = document.querySelector('.md-search__input');
+             const box = input.getBoundingClientRect();
+             const buttons = [...document.querySelectorAll('.md-search__options > *')]
+               .filter(el => el.getClientRects().length).map(el => el.getBoundingClientRect().left);
+             return [box.right - parseFloat(getComputedStyle(input).paddingRight), buttons];
+           }"""
+    )
+    page.close()
+    assert len(buttons) == 2 and text_end <= min(buttons), (text_end, buttons)

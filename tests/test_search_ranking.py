@@ -26,7 +26,7 @@ Search = Callable[[str], list[str]]
 @pytest.fixture
 def search_over(browser, tmp_path: Path) -> Iterator[Callable[..., Search]]:
     """search_over(pages, synonyms="") -> search(query) -> the locations listed, in order;
-    search_over.notes[query] holds the notes the worker sent beside them."""
+    search_over.answers[query] holds the worker's whole answer (items of each page, notes)."""
     opened = []
 
     def make(pages: list[Page], synonyms: str = "") -> Search:
@@ -53,14 +53,13 @@ def search_over(browser, tmp_path: Path) -> Iterator[Callable[..., Search]]:
         page.evaluate("([manifest, worker]) => SearchIndex.setup(manifest, worker)", [index.manifest, ORIGIN + "assets/javascripts/search-worker.js"])
 
         def search(query: str) -> list[str]:
-            result = page.evaluate("async query => { const r = await SearchIndex.search(query); return [r.items.flat().map(i => i.location), r.notes] }", query)
-            notes[query] = result[1]
-            return result[0]
+            answers[query] = page.evaluate("query => SearchIndex.search(query)", query)
+            return [item["location"] for items in answers[query]["items"] for item in items]
 
         return search
 
-    notes: dict[str, list[dict]] = {}
-    make.notes = notes  # type: ignore[attr-defined]
+    answers: dict[str, dict] = {}
+    make.answers = answers  # type: ignore[attr-defined]
     yield make
     for page in opened:
         page.close()
@@ -92,6 +91,17 @@ def test_a_section_holding_the_words_of_a_question_in_one_sentence_is_listed_and
     assert "guides/limit/#strategies" not in listed and "guides/limit/#warning-1" not in listed
     sections = [location for location in listed if "#" in location]
     assert sections[:2] == ["guides/limit/#tip-1", "guides/cert/#prerequisite-phone"], listed
+
+
+def test_the_teaser_marks_the_words_of_the_subject_from_the_start_of_their_sentence(search_over) -> None:
+    """Question words rank a section but are not marked (준비<mark>해야</mark> answers nothing), and
+    a long text is shown from the sentence with the first mark, not from the middle of a word."""
+    text = " ".join(["시간이 없거나 무엇을 준비해야 할지 모르겠다면 고객센터에 물어보세요."] * 3 + ["번호가 바뀌었다면 은행에 새 번호를 등록하세요."] * 4)
+    search = search_over([guide("guides/a/", "인증서 발급", ("strategies", "대처 전략", text))])
+    search(QUESTION)
+    shown = search_over.answers[QUESTION]["items"][0][0]["text"]
+    assert "<mark>해야</mark>" not in shown
+    assert shown.startswith("<p>… <mark>번호가</mark> <mark>바뀌었</mark>다면"), shown
 
 
 def test_a_page_found_by_the_label_an_earlier_page_was_found_by_comes_after_pages_that_say_something_else(search_over) -> None:
@@ -126,7 +136,7 @@ FORGOT = guide("guides/cert/", "금융인증서 발급", ("strategies", "대처 
 def test_a_verb_in_synonyms_finds_its_root_under_any_ending(search_over, query: str) -> None:
     synonyms = VERBS + "  - [비번, 비밀번호]\n"
     assert "guides/cert/#strategies" in search_over([FORGOT], synonyms)(query)
-    assert [note for note in search_over.notes[query] if note["kind"] == "left-out"] == []  # found, not left out
+    assert [note for note in search_over.answers[query]["notes"] if note["kind"] == "left-out"] == []  # found, not left out
 
 
 def test_without_the_verb_in_synonyms_a_short_root_is_not_searched(search_over) -> None:

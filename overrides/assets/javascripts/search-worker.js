@@ -214,6 +214,14 @@ const GiljabiSearch = (() => {
     let end = text.length;
     if (limit && text.length > limit) {
       start = merged.length ? Math.max(0, merged[0][0] - Math.floor(limit / 4)) : 0;
+      if (start > 0) {
+        // From the start of the sentence the first mark is in, else of a word: never "… 세요."
+        const before = text.slice(start, merged[0][0]);
+        const sentence = before.match(/^[\s\S]*[.!?]\s+/u);
+        const word = before.search(/\s\S/u);
+        if (sentence) start += sentence[0].length;
+        else if (word !== -1) start += word + 1;
+      }
       end = Math.min(text.length, start + limit);
     }
     let html = start > 0 ? "… " : "";
@@ -551,7 +559,8 @@ const SearchIndex = (() => {
         }
         if (!stem) return null;
         count += t.optional ? 0 : 1;
-        matched.push(stem.text);
+        // Question words (해야, 때) rank but are not marked: 준비<mark>해야</mark> answers nothing.
+        if (!t.optional) matched.push(stem.text);
         if (stem.via) via.add(stem.via);
         if (!pageTerms[i] || stem.weight > pageTerms[i].weight) pageTerms[i] = stem;
         value += t.idf * stem.weight * field(stem.text);
