@@ -80,7 +80,7 @@ FIX = (
 def test_a_number_off_the_list_is_an_error_at_its_line(tmp_path: Path, old: str, new: str, message: str) -> None:
     text = edited_example(old, new)
     line = text.splitlines().index(new) + 1
-    column = new.index(":") + 3
+    column = new.index(message.split("'")[1]) + 1  # at the number itself, as links and tags are
     assert _problems(tmp_path, text) == [f"content/guides/sample-guide.yml:{line}:{column}: {message} — {FIX}"]
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from generator.content import policy as policy_module
 from generator.content.policy import months_before, today_in_korea
-from tests.support import OFFICIAL, policy
+from tests.support import OFFICIAL, OFFICIAL_PHONES, policy
 from tests.test_messages import edited, problems
 
 DOMAIN_FIX = f"공식 사이트({', '.join(OFFICIAL)}) 주소만 쓸 수 있습니다. 새 공식 사이트라면 mkdocs.yml의 links_allowed_domains에 먼저 추가해야 합니다"
@@ -85,6 +85,10 @@ def test_today_is_the_date_in_korea_not_on_the_machines_clock(monkeypatch: pytes
 
 HOST_FIX = f"공식 사이트({', '.join(OFFICIAL)}) 주소만 적을 수 있습니다. 주소가 아니라 파일 이름이라면 `signCert.der`처럼 백틱(`)으로 감싸 주세요"
 HTML_FIX = "굵게는 **글**, 링크는 [글](https://…)처럼 Markdown으로 적어 주세요. '<' 기호 자체가 필요하면 뒤에 공백을 넣어 주세요"
+PHONE_FIX = (
+    f"공식 번호({', '.join(OFFICIAL_PHONES)})만 적을 수 있습니다. 새 공식 번호라면 mkdocs.yml의 phone_numbers_allowed에 먼저 추가해야 합니다. "
+    "전화번호가 아니라면 숫자 뒤에 단위(건, 명 등)를 붙여 주세요"
+)
 FILE = "content/guides/minimal-guide.yml"
 STEP_END = "    body: 앱을 열고 안내를 따릅니다."  # line 21, the minimal guide's last line
 
@@ -122,6 +126,10 @@ POSITIONS = {
             f"{FILE}:20:12: steps[1].title: HTML 태그 '<b>'는 쓸 수 없습니다 — {HTML_FIX}",
             f"{FILE}:23:14: steps[1].notes[1]: HTML 태그 '<b>'는 쓸 수 없습니다 — {HTML_FIX}",
         ],
+    ),
+    "a phone number on the third line of a body": (
+        edited(STEP_END, "    body: |-\n      앱을 엽니다.\n\n      막히면 1588-1234로 전화합니다."),
+        [f"{FILE}:24:11: steps[1].body: 전화번호 '1588-1234'는 허용 목록에 없습니다 — {PHONE_FIX}"],
     ),
 }
 

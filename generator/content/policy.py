@@ -289,6 +289,7 @@ class ContentPolicy:
                         f"전화번호 {josa(quoted, '은', '는')} 허용 목록에 없습니다",
                         f"공식 번호({allowed})만 적을 수 있습니다. 새 공식 번호라면 mkdocs.yml의 phone_numbers_allowed에 먼저 추가해야 합니다. "
                         "전화번호가 아니라면 숫자 뒤에 단위(건, 명 등)를 붙여 주세요",
+                        at=number.written,
                     )
 
     # Review dates -------------------------------------------------------------------------
