@@ -61,6 +61,7 @@ URL_LINES = [
     # Cut after slashes into lines of at most 26 characters; a segment longer than that stays whole.
     (SEED_PAGE, ["https://giljabi.github.io/", "giljabi/guides/", "kb-financial-certificate/"]),
     ("http://127.0.0.1:8000/giljabi/guides/minimal-guide/", ["http://127.0.0.1:8000/", "giljabi/guides/", "minimal-guide/"]),
+    ("http://127.0.0.1:8000/preview/branch-name/guides/minimal-guide/", ["http://127.0.0.1:8000/", "preview/branch-name/", "guides/minimal-guide/"]),
     # The host has a line of its own, however short.
     ("https://a.kr/b/c/", ["https://a.kr/", "b/c/"]),
     # 7 + 19 = 26 characters fit on one line, 7 + 20 = 27 do not.
