@@ -149,9 +149,9 @@ def test_a_file_of_comments_is_no_document(libyaml: bool) -> None:
         ("a: 1\nb\nc: 2\n", Mark(3, 1), Mark(2, 1), "could not find expected ':'"),
         ("a:\n  b: 1\n   c: 2\n", Mark(3, 5), None, "mapping values are not allowed here"),
         ("title: 벨\x07\n", Mark(1, 9), None, "unacceptable character #x0007: special characters are not allowed"),
-        ("a: 1\nb: 가\x0b나\n", Mark(2, 5), None, "unacceptable character #x000b: special characters are not allowed"),
+        ("a: 1\nb: 2\nc: 가\x0b나\n", Mark(3, 5), None, "unacceptable character #x000b: special characters are not allowed"),
     ],
-    ids=["unclosed quote", "no colon", "indentation", "a control character", "a vertical tab on line 2"],
+    ids=["unclosed quote", "no colon", "indentation", "a control character", "a vertical tab on line 3"],
 )
 def test_where_yaml_stopped_and_where_it_began(libyaml: bool, text: str, mark: Mark, context: Mark | None, problem: str) -> None:
     with pytest.raises(YamlSyntaxError) as error:
