@@ -160,6 +160,10 @@ SCHEMA_CASES: dict[str, tuple[str, list[str]]] = {
         edited("id: minimal-guide", "id: TAX-GUIDE"),
         [f"{FILE}:2:5: id: 아이디 'TAX-GUIDE'에 쓸 수 없는 글자가 있습니다 — 영문 소문자와 숫자, 하이픈(-)으로 적어 주세요. 예: kb-financial-certificate"],
     ),
+    "an id with a capital X": (
+        edited("id: minimal-guide", "id: X-ray-guide"),
+        [f"{FILE}:2:5: id: 아이디 'X-ray-guide'에 쓸 수 없는 글자가 있습니다 — 영문 소문자와 숫자, 하이픈(-)으로 적어 주세요. 예: kb-financial-certificate"],
+    ),
     "one channel written as text": (
         edited("channels: [모바일]", "channels: PC"),
         [f"{FILE}:6:11: channels: 채널에는 목록을 적어야 하는데 'PC'가 적혀 있습니다 — PC, 모바일 중 하나 이상을 목록으로 적어 주세요"],
@@ -251,6 +255,7 @@ YAML_CASES: dict[str, tuple[str, str]] = {
     "a backslash inside single quotes is a backslash": ("a: 'C:\\' 폴더에 저장\n", f"1:4: {INNER_QUOTE}. 예: a: '''C:\\'' 폴더에 저장'"),
     "a doubled single quote just before the end": ("a: '가''' 나\n", f"1:4: {INNER_QUOTE}. 예: a: '''가'''''' 나'"),
     "an escaped quote just before the end": ('a: "\\"예\\"" 누르기\n', f"1:4: {INNER_QUOTE}. 예: a: '\"\\\"예\\\"\" 누르기'"),
+    "empty quotes first": ('a: "" 뒤에 글\n', f"1:4: {INNER_QUOTE}. 예: a: '\"\" 뒤에 글'"),
     "a value that starts with an X": ("a: X 표시를 누르면 X: 닫힘\n", f"1:15: {INDENT}"),
     "a doubled single quote is not the end": ("a: '가''나' # 메모\nb: c: d\n", f"2:5: {INDENT}"),
     "a note after quotes is not a second value": ('a: "가" # 메모\nb: c: d\n', f"2:5: {INDENT}"),
