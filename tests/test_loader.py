@@ -244,6 +244,7 @@ YAML_CASES: dict[str, tuple[str, str]] = {
     "in a list item, under a key": ("- a: 1\n  b: *x 글\n", f"2:6: {SYMBOL.format('별표(*)')}{MARKDOWN} — {QUOTE}. 예: b: '*x 글'"),
     "a list item of its own": ("a:\n  - 가\n  - [나](https://x) 다\n", f"3:5: {SYMBOL.format('대괄호([)')}{MARKDOWN} — {QUOTE}. 예: - '[나](https://x) 다'"),
     "a symbol on the line above the error": ("a: 1\nb: !x 글\nc: d: e\n", f"2:4: {SYMBOL.format('느낌표(!)')} — {QUOTE}. 예: b: '!x 글'"),
+    "a symbol on the first line, the error on the second": ("a: !x 글\nb: c: d\n", f"1:4: {SYMBOL.format('느낌표(!)')} — {QUOTE}. 예: a: '!x 글'"),
     "on the last line, without a line break": ("a: `파일` 열기", f"1:4: {SYMBOL.format(chr(39) + '`' + chr(39))} — {QUOTE}. 예: a: '`파일` 열기'"),
     "a block of text is not a symbol": ("a: |-\n  글\n b: 1\n", "3:2: YAML 문법 오류: 들여쓰기가 맞지 않습니다 — 같은 수준의 항목은 같은 칸에서 시작하도록 스페이스 수를 맞춰 주세요"),
     "a folded block with its options is not a symbol": ("a: >+2\n  글\n b: 1\n", "3:2: YAML 문법 오류: 들여쓰기가 맞지 않습니다 — 같은 수준의 항목은 같은 칸에서 시작하도록 스페이스 수를 맞춰 주세요"),
