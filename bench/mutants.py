@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -309,22 +310,36 @@ def main() -> None:
     if unknown:
         parser.error(f"unknown module {', '.join(unknown)}; choose from {', '.join(MODULES)}")
     modules = args.modules or list(MODULES)
-    start = time.monotonic()
+    start, start_cpu = time.monotonic(), children_cpu()
     timings = []
     if not args.review_only:
         for name, group in GROUPS.items():
             chosen = [module for module in modules if module in group.modules]
             if chosen:
-                began = time.monotonic()
+                began, began_cpu = time.monotonic(), children_cpu()
                 run_mutmut(name, chosen, args.jobs)
                 tried = sum(code is not None for module in chosen for code in mutmut_verdicts(module).values())
-                timings.append((name, tried, time.monotonic() - began, load_average()))
+                timings.append((name, tried, time.monotonic() - began, children_cpu() - began_cpu, load_average()))
         mutmut_table(modules)
-    run_review(modules)
-    print()
-    for name, tried, seconds, load in timings:
-        print(f"{name:<8} {tried:>5} mutants in {seconds:>5.0f} s: {tried / seconds:.2f} mutants/s (load average then {load})")
-    print(f"{time.monotonic() - start:.0f} s in all, --jobs {args.jobs} on {os.cpu_count()} cores (load average {load_average()})")
+    began, began_cpu = time.monotonic(), children_cpu()
+    _killed, tried = run_review(modules)
+    timings.append(("review", tried, time.monotonic() - began, children_cpu() - began_cpu, load_average()))
+    # CPU seconds hardly depend on what else runs: on a quiet machine the wall time is about the
+    # CPU time over the jobs (each group also has a first run of its tests on one core).
+    print(f"\n{'':<8} {'mutants':>7} {'wall s':>7} {'CPU s':>7} {'CPU s each':>10} {'mutants/s':>9}  load average at the end")
+    for name, tried, seconds, cpu, load in timings:
+        if tried:
+            print(f"{name:<8} {tried:>7} {seconds:>7.0f} {cpu:>7.0f} {cpu / tried:>10.2f} {tried / seconds:>9.2f}  {load}")
+    print(
+        f"{time.monotonic() - start:.0f} s in all ({children_cpu() - start_cpu:.0f} CPU s), --jobs {args.jobs} on {os.cpu_count()} cores"
+        f" (load average {load_average()})"
+    )
+
+
+def children_cpu() -> float:
+    """CPU seconds of every finished child process so far (mutmut, its forks, the review's pytest runs)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def load_average() -> str:
