@@ -27,14 +27,19 @@ def problems(tmp_path: Path, files: dict[str, str | bytes]) -> list[str]:
     return [str(problem) for problem in compile_content(content, settings_for(content))[1]]
 
 
-def not_its_file_name(name: str) -> str:
-    """What check says of a copy of the minimal guide in content/guides/<name>.yml."""
+def not_its_file_name(name: str, ident: str = "minimal-guide", said: str = "'minimal-guide'가") -> str:
+    """What check says of a guide with this id in content/guides/<name>.yml (a copy of the minimal guide)."""
     return (
-        f"content/guides/{name}.yml:2:5: id: 아이디 'minimal-guide'가 파일 이름 '{name}.yml'과 다릅니다 — 새 안내서라면 파일 이름을 "
-        "minimal-guide.yml로 바꿔 주세요. 이미 공개된 안내서라면 공개된 아이디로 둘을 맞춰 주세요: 파일 이름을 바꿨다면 minimal-guide.yml로 "
+        f"content/guides/{name}.yml:2:5: id: 아이디 {said} 파일 이름 '{name}.yml'과 다릅니다 — 새 안내서라면 파일 이름을 "
+        f"{ident}.yml로 바꿔 주세요. 이미 공개된 안내서라면 공개된 아이디로 둘을 맞춰 주세요: 파일 이름을 바꿨다면 {ident}.yml로 "
         f"되돌리고, id를 바꿨다면 {name}로 되돌립니다. 페이지 주소(guides/<아이디>/)와 독자의 체크 기록이 id에 묶여 있어, 공개된 id가 바뀌면 "
         "북마크와 기록이 사라집니다"
     )
+
+
+def test_an_id_ending_in_a_consonant_that_is_not_its_file_name(tmp_path: Path) -> None:
+    guide = MINIMAL.replace("id: minimal-guide", "id: kb-login")
+    assert problems(tmp_path, {"guides/kb.yml": guide}) == [not_its_file_name("kb", "kb-login", "'kb-login'이")]  # 엔
 
 
 def taken(name: str, by: str) -> str:
