@@ -144,14 +144,15 @@ MODULES = {name: file for group in GROUPS.values() for name, file in group.modul
 # mutmut's verdicts (its exit codes); a mutant the tests time out on is caught too.
 KILLED = {1: "killed", 3: "killed", 24: "timeout", -24: "timeout", 36: "timeout", 152: "timeout", 255: "timeout"}
 NOT_RUN = {None: "not checked", 34: "skipped", 37: "caught by type check"}
-# A mutant that loops for ever (Markdown without its paragraph parser) is stopped after 6 times its
-# tests' CPU time in the first run (mutmut's default, 30 times, is an hour on a busy machine).
+# A mutant that loops for ever (Markdown without its paragraph parser) is stopped after 6 times the
+# wall time its tests took in mutmut's first run (12 times their CPU time); mutmut's 15 made that one
+# mutant cost 20 minutes, and 3 stopped a slow survivor while other sessions loaded the machine.
 MUTMUT_CONFIG = """
 [tool.mutmut]
 source_paths = ["generator"]
 only_mutate = {files}
 also_copy = ["content", "mkdocs.yml", "overrides"]
-timeout_multiplier = 3.0
+timeout_multiplier = 6.0
 pytest_add_cli_args = ["-p", "tests.support.mutation", "-p", "no:cacheprovider", "--hypothesis-seed=0", {own_tests}]
 pytest_add_cli_args_test_selection = {tests}
 """
