@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from generator.content.model import Guide
 from generator.page.outline import outline
@@ -43,25 +44,36 @@ def press(page: Any, screen: Screen, target: Any) -> None:
         target.click()
 
 
-def scrolling_settled(page: Any) -> None:
-    """Waits until the page stops scrolling (the same scroll position twice, 100 ms apart): smooth
-    scrolling takes longer on a loaded machine than any fixed pause."""
-    page.wait_for_function(
-        "() => { const same = window.__gjLastY === scrollY; window.__gjLastY = scrollY; return same; }",
-        polling=100,
-    )
+BELOW_HEADER = """(selector) => {
+    const top = document.querySelector(selector).getBoundingClientRect().top;
+    const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
+    return top >= header - 1 && top < innerHeight - 20;
+}"""
+
+
+def comes_to_rest(page: Any, condition: str, arg: Any, timeout: float = 15_000) -> bool:
+    """Whether the page stops scrolling (the same position on two looks 100 ms apart) with
+    condition(arg) true: smooth scrolling starts and ends later on a loaded machine than any fixed
+    pause, and an element passes through the screen on its way, so both must hold together."""
+    try:
+        page.wait_for_function(
+            f"""(arg) => {{
+                const still = window.__gjLastY === scrollY;
+                window.__gjLastY = scrollY;
+                return still && ({condition})(arg);
+            }}""",
+            arg=arg,
+            polling=100,
+            timeout=timeout,
+        )
+    except PlaywrightTimeout:
+        return False
+    return True
 
 
 def in_view_below_header(page: Any, selector: str) -> bool:
-    """The element's top is on screen and not under Material's sticky header."""
-    return page.evaluate(
-        """(selector) => {
-            const top = document.querySelector(selector).getBoundingClientRect().top;
-            const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
-            return top >= header - 1 && top < innerHeight - 20;
-        }""",
-        selector,
-    )
+    """The element comes to rest with its top on screen and not under Material's sticky header."""
+    return comes_to_rest(page, BELOW_HEADER, selector)
 
 
 @SCREENS
@@ -78,7 +90,6 @@ def test_the_map_under_the_summary_jumps_to_each_part_the_guide_has(open_page, d
         for text, target in found:
             press(page, screen, nav.get_by_role("link", name=text, exact=True))
             page.wait_for_function("target => location.hash === target", arg=target)
-            scrolling_settled(page)
             assert in_view_below_header(page, target), f"{guide.id}: {text} → {target}"
             box = links.first.bounding_box()
             assert box["height"] >= 44 and box["width"] >= 44
@@ -99,7 +110,6 @@ def test_the_map_jumps_by_keyboard(open_page, deployed_guides: list[Guide]) -> N
     assert link.evaluate("link => link === document.activeElement")
     page.keyboard.press("Enter")
     page.wait_for_function("target => location.hash === target", arg=target)
-    scrolling_settled(page)
     assert in_view_below_header(page, target)
 
 
@@ -118,9 +128,8 @@ def test_the_phone_menu_holds_the_guides_table_of_contents(open_page, deployed_g
         last = parts[-1]
         toc.get_by_role("link", name=shown_text(str(last.title)), exact=True).tap()
         page.wait_for_function("target => location.hash === target", arg=f"#{last.id}")
-        scrolling_settled(page)
         assert not page.locator("#__drawer").is_checked()  # the menu closed, the part is in view
-        assert page.evaluate("id => document.getElementById(id).getBoundingClientRect().top < innerHeight", last.id)
+        assert comes_to_rest(page, "(id) => document.getElementById(id).getBoundingClientRect().top < innerHeight", last.id), last.id
         assert page.errors == []
 
 
@@ -135,7 +144,6 @@ def test_the_skip_link_lands_on_the_title_with_focus(open_page, deployed_guides:
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.activeElement.id === 'title'")
     assert page.evaluate("document.activeElement.tagName") == "H1"
-    scrolling_settled(page)
     assert in_view_below_header(page, "#title")
     # The next Tab goes on from the title (the handout link), not from the top of the page.
     page.keyboard.press("Tab")
