@@ -311,10 +311,30 @@ def test_each_yaml_problem_text_has_its_korean_message() -> None:
     )
 
 
+def test_a_note_after_a_text_is_a_warning_not_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "minimal-guide.yml"
+    path.write_text(edited("    value: 5분", "    value: 5분 # 확인 필요"), encoding="utf-8")
+    read = read_guide(path, FILE)
+    assert read.file is not None, "a warning does not stop the guide"
+    assert [problem.as_dict()["severity"] for problem in read.problems] == ["warning"]
+
+
 def test_a_file_that_is_not_a_mapping_or_is_empty(tmp_path: Path) -> None:
     fix = "./dev new <아이디>로 만든 예시 파일을 보고 같은 모양으로 적어 주세요"
     assert problems(tmp_path, "") == [f"{FILE}:1:1: 파일이 비어 있습니다 — {fix}"]
     assert problems(tmp_path, "제목만 적었습니다\n") == [f"{FILE}:1:1: 파일 전체가 'id: …', 'title: …' 같은 항목들의 묶음이어야 합니다 — {fix}"]
+    [problem] = read_guide(tmp_path / "minimal-guide.yml", FILE).problems
+    assert problem.as_dict()["path"] == "", "the whole file, not a field (a PR bot reads the JSON)"
+
+
+def test_a_file_not_in_utf8_is_one_problem_at_its_first_foreign_byte(tmp_path: Path) -> None:
+    path = tmp_path / "minimal-guide.yml"
+    path.write_bytes("id: minimal-guide\ntitle: 한글\n".encode("cp949"))
+    parsed, [problem] = read_yaml(path, FILE)
+    assert parsed is None and problem.as_dict()["path"] == ""
+    assert str(problem) == (
+        f"{FILE}:2:8: 파일이 UTF-8이 아닙니다 (CP949/EUC-KR로 저장된 것 같습니다) — 편집기에서 '다른 이름으로 저장'을 눌러 인코딩을 UTF-8로 골라 저장해 주세요"
+    )
 
 
 def test_a_valid_guide_comes_with_its_positions(tmp_path: Path) -> None:
