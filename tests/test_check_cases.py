@@ -122,3 +122,16 @@ def test_problems_come_in_file_line_and_column_order(tmp_path: Path) -> None:
         f"content/guides/b-guide.yml:21:11: steps[1].body: 글에 적힌 주소 'evil.example'가 허용 목록에 없습니다 — {HOST_FIX}",
         f"content/guides/b-guide.yml:21:26: steps[1].body: HTML 태그 '<b>'는 쓸 수 없습니다 — {HTML_FIX}",
     ]
+
+
+def test_a_file_that_cannot_be_read_is_passed_over_and_the_next_still_looked_at(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file taken away or locked while check runs is no reason to stop looking at the others."""
+    read_text = Path.read_text
+
+    def locked(path: Path, *args: object, **kwargs: object) -> str:
+        if path.name == "a.yml":
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_text(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", locked)
+    assert problems(tmp_path, {GUIDE: MINIMAL, "a.yml": LOOKS_LIKE_A_GUIDE, "b.yml": LOOKS_LIKE_A_GUIDE}) == [unread("b.yml", OUTSIDE, "content/guides/x-test.yml")]
