@@ -135,3 +135,7 @@ def test_a_file_that_cannot_be_read_is_passed_over_and_the_next_still_looked_at(
 
     monkeypatch.setattr(Path, "read_text", locked)
     assert problems(tmp_path, {GUIDE: MINIMAL, "a.yml": LOOKS_LIKE_A_GUIDE, "b.yml": LOOKS_LIKE_A_GUIDE}) == [unread("b.yml", OUTSIDE, "content/guides/x-test.yml")]
+
+
+def test_a_yaml_file_that_is_no_guide_does_not_end_the_look_at_the_others(tmp_path: Path) -> None:
+    assert problems(tmp_path, {GUIDE: MINIMAL, "a.yml": "title: 메모\n", "b.yml": LOOKS_LIKE_A_GUIDE}) == [unread("b.yml", OUTSIDE, "content/guides/x-test.yml")]
