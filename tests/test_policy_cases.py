@@ -152,3 +152,39 @@ def test_a_problem_inside_a_value_points_at_its_own_line_and_column(tmp_path: Pa
 )
 def test_a_host_name_passes_only_when_it_is_an_allowed_domain_itself(host: str, said: str) -> None:
     assert policy().host_problem(host) == (f"글에 적힌 주소 {said} 허용 목록에 없습니다", HOST_FIX)
+
+
+EXAMPLE_FIX = "실제 내용으로 바꿔 쓰거나, 쓰지 않는 부분이면 통째로 지워 주세요"
+
+
+def test_the_example_texts_of_dev_new_left_in_are_named_where_they_stand(tmp_path: Path) -> None:
+    text = (
+        edited("title: 가장 짧은 안내서", "title: 안내서 제목을 적습니다")
+        .replace("institution: 예시기관", "institution: 기관 이름")
+        .replace("    title: 하나뿐인 단계입니다", "    title: 한쪽 채널에만 해당하면 channel을, 건너뛰어도 되면 optional을 적습니다.")
+    )
+    assert problems(tmp_path, text) == [
+        f"{FILE}:3:8: title: 새 안내서 예시 글 '안내서 제목을 적습니다'가 그대로 있습니다 — {EXAMPLE_FIX}",
+        f"{FILE}:5:14: institution: 새 안내서 예시 글 '기관 이름'이 그대로 있습니다 — {EXAMPLE_FIX}",  # 름
+        f"{FILE}:20:12: steps[1].title: 새 안내서 예시 글 '한쪽 채널에만 해당하면 channel을, 건너뛰어도 되면 optiona…'가 그대로 있습니다 — {EXAMPLE_FIX}",
+    ]
+
+
+HEADING = "제목(#)은 글 안에 쓸 수 없습니다: 페이지에 기호가 그대로 보입니다 — 단계를 나누려면 steps에 단계를 하나 더 만들고, 강조하려면 **굵게**로 적어 주세요"
+TABLE = "표(|)는 글 안에 쓸 수 없습니다: 페이지에 기호가 그대로 보입니다 — 표로 보일 내용은 failures나 tips(페이지에 표로 나오는 부분)에 적거나, '- 항목' 목록으로 적어 주세요"
+LIST = "목록('- ', '1. ')은 본문(body, intro, strategies)에서만 쓸 수 있습니다 — 한 줄로 이어 쓰거나, 여러 개라면 목록 항목(tips, notes, points)으로 나눠 적어 주세요"
+
+
+def test_each_kind_of_raw_markdown_once_per_field_at_its_first_line(tmp_path: Path) -> None:
+    text = edited(STEP_END, "    body: |-\n      # 제목\n      | 가 | 나 |\n      | 다 | 라 |\n\n      ## 또 제목").replace(
+        "    title: 하나뿐인 단계입니다", "    title: |-\n      단계\n      - 하나\n      - 둘"
+    )
+    assert problems(tmp_path, text) == [
+        f"{FILE}:22:7: steps[1].title: {LIST}",
+        f"{FILE}:25:7: steps[1].body: {HEADING}",
+        f"{FILE}:26:7: steps[1].body: {TABLE}",
+    ]
+
+
+def test_a_source_address_is_not_read_as_markdown(tmp_path: Path) -> None:
+    assert problems(tmp_path, edited("url: https://www.boho.or.kr", "url: 'https://www.boho.or.kr/![a](b)'")) == []
