@@ -3,13 +3,15 @@ allow-list, and a file that fails the schema still having its dates, markup and 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from generator.content import policy as policy_module
-from generator.content.policy import months_before, today_in_korea
+from generator.content.loader import read_guide
+from generator.content.policy import Subject, months_before, today_in_korea
 from tests.support import OFFICIAL, OFFICIAL_PHONES, policy
 from tests.test_messages import edited, problems
 
@@ -188,3 +190,14 @@ def test_each_kind_of_raw_markdown_once_per_field_at_its_first_line(tmp_path: Pa
 
 def test_a_source_address_is_not_read_as_markdown(tmp_path: Path) -> None:
     assert problems(tmp_path, edited("url: https://www.boho.or.kr", "url: 'https://www.boho.or.kr/![a](b)'")) == []
+
+
+def test_with_no_official_number_every_number_is_refused_and_the_message_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "minimal-guide.yml"
+    path.write_text(edited(STEP_END, "    body: 고객센터 02-1234-5670으로 전화합니다."), encoding="utf-8")
+    subject = Subject.of(read_guide(path, FILE).file)
+    no_numbers = dataclasses.replace(policy(), allowed_phone_numbers=())
+    assert [str(problem) for problem in no_numbers.check_phone_numbers(subject)] == [
+        f"{FILE}:21:16: steps[1].body: 전화번호 '02-1234-5670'은 허용 목록에 없습니다 — 공식 번호((없음))만 적을 수 있습니다. "  # 영
+        "새 공식 번호라면 mkdocs.yml의 phone_numbers_allowed에 먼저 추가해야 합니다. 전화번호가 아니라면 숫자 뒤에 단위(건, 명 등)를 붙여 주세요"
+    ]
