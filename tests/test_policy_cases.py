@@ -201,3 +201,25 @@ def test_with_no_official_number_every_number_is_refused_and_the_message_says_so
         f"{FILE}:21:16: steps[1].body: 전화번호 '02-1234-5670'은 허용 목록에 없습니다 — 공식 번호((없음))만 적을 수 있습니다. "  # 영
         "새 공식 번호라면 mkdocs.yml의 phone_numbers_allowed에 먼저 추가해야 합니다. 전화번호가 아니라면 숫자 뒤에 단위(건, 명 등)를 붙여 주세요"
     ]
+
+
+MARKUP = {
+    "a tag longer than forty characters is cut in the message": (
+        "<span class=kb-login-button-primary-large-xyz>누릅니다",
+        [f"{FILE}:21:11: steps[1].body: HTML 태그 '<span class=kb-login-button-primary-lar…'는 쓸 수 없습니다 — {HTML_FIX}"],
+    ),
+    "a character reference inside a tag is part of the tag": (
+        "<b title=&amp;>굵게",
+        [f"{FILE}:21:11: steps[1].body: HTML 태그 '<b title=&amp;>'는 쓸 수 없습니다 — {HTML_FIX}"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(MARKUP), ids=list(MARKUP))
+def test_markup_messages(tmp_path: Path, case: str) -> None:
+    body, expected = MARKUP[case]
+    assert problems(tmp_path, edited(STEP_END, f"    body: {body}")) == expected
+
+
+def test_a_review_done_today_is_neither_in_the_future_nor_stale(tmp_path: Path) -> None:
+    assert problems(tmp_path, edited("reviewed: 2026-11-02", "reviewed: 2026-11-28")) == []
