@@ -12,7 +12,7 @@ import pytest
 from generator.content import policy as policy_module
 from generator.content.loader import read_guide
 from generator.content.policy import Subject, months_before, today_in_korea
-from tests.support import OFFICIAL, OFFICIAL_PHONES, policy
+from tests.support import OFFICIAL, OFFICIAL_PHONES, compile_content, policy, settings_for, write_content
 from tests.test_messages import edited, problems
 
 DOMAIN_FIX = f"공식 사이트({', '.join(OFFICIAL)}) 주소만 쓸 수 있습니다. 새 공식 사이트라면 mkdocs.yml의 links_allowed_domains에 먼저 추가해야 합니다"
@@ -223,3 +223,15 @@ def test_markup_messages(tmp_path: Path, case: str) -> None:
 
 def test_a_review_done_today_is_neither_in_the_future_nor_stale(tmp_path: Path) -> None:
     assert problems(tmp_path, edited("reviewed: 2026-11-02", "reviewed: 2026-11-28")) == []
+
+
+def test_review_dates_in_the_future_and_long_ago_as_a_pr_bot_reads_them(tmp_path: Path) -> None:
+    future = tmp_path / "future"
+    content = write_content(future / "content", {"guides/minimal-guide.yml": edited("reviewed: 2026-11-02", "reviewed: 2027-01-01")})
+    [problem] = compile_content(content, settings_for(content))[1]
+    assert (problem.severity, problem.message) == ("error", "최종 확인일 2027-01-01이 오늘(2026-11-28)보다 뒤입니다")  # 일
+    stale = tmp_path / "stale"
+    content = write_content(stale / "content", {"guides/minimal-guide.yml": edited("reviewed: 2026-11-02", "reviewed: 2025-11-27")})
+    [problem] = compile_content(content, settings_for(content))[1]
+    assert problem.as_dict()["severity"] == "warning"
+    assert problem.message == "최종 확인일 2025-11-27부터 12개월이 넘게 지났습니다 (페이지에 '내용 확인이 필요할 수 있습니다'가 표시됩니다)"
