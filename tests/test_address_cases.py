@@ -54,6 +54,7 @@ CASES = {
     "a port in a source": (in_url("https://www.boho.or.kr:8443/"), [f"{URL}링크 'https://www.boho.or.kr:8443/'의 주소 모양이 올바르지 않습니다 — {SHAPE_FIX}"]),
     "a port that is not a number": (in_url("https://www.boho.or.kr:8443=/"), [f"{URL}링크 'https://www.boho.or.kr:8443=/'의 주소 모양이 올바르지 않습니다 — {SHAPE_FIX}"]),
     "an unclosed [ in a host": (in_url("https://[www.boho.or.kr"), [f"{URL}링크 'https://[www.boho.or.kr'의 주소 모양이 올바르지 않습니다 — {SHAPE_FIX}"]),
+    "no host in a source": (in_url("https:///login"), [f"{URL}링크 'https:///login'의 도메인 ''는 허용 목록에 없습니다 — {DOMAIN_FIX}"]),
     "a space in a source": (in_url("https://www.boho.or.kr/a b"), [f"{URL}링크 'https://www.boho.or.kr/a b'의 주소 모양이 올바르지 않습니다 — {SHAPE_FIX}"]),
     "an upper-case official host in a source": (in_url("https://WWW.BOHO.OR.KR/"), []),
     "an upper-case foreign host in a source": (in_url("https://WWW.BOHO-OR.KR/"), [f"{URL}링크 'https://WWW.BOHO-OR.KR/'의 도메인 'www.boho-or.kr'은 허용 목록에 없습니다 — {DOMAIN_FIX}"]),

@@ -110,6 +110,10 @@ POSITIONS = {
             f"{FILE}:20:15: steps[1].title: 글에 적힌 주소 'evil.example'가 허용 목록에 없습니다 — {HOST_FIX}",
         ],
     ),
+    "one host twice in one field, once at its first place": (
+        edited("    text: 휴대폰", "    text: evil.example 또는 evil.example"),
+        [f"{FILE}:17:11: prerequisites[1].text: 글에 적힌 주소 'evil.example'가 허용 목록에 없습니다 — {HOST_FIX}"],
+    ),
     "one host in two items of a list on one line": (
         after_the_step("    tips: ['evil.example 하나', '둘 evil.example']"),
         [
@@ -207,6 +211,10 @@ MARKUP = {
     "a tag longer than forty characters is cut in the message": (
         "<span class=kb-login-button-primary-large-xyz>누릅니다",
         [f"{FILE}:21:11: steps[1].body: HTML 태그 '<span class=kb-login-button-primary-lar…'는 쓸 수 없습니다 — {HTML_FIX}"],
+    ),
+    "a closing tag after a tag with attributes": (
+        "<b class=x>굵게</b>",
+        [f"{FILE}:21:11: steps[1].body: HTML 태그 '<b class=x>'는 쓸 수 없습니다 — {HTML_FIX}"],
     ),
     "a character reference inside a tag is part of the tag": (
         "<b title=&amp;>굵게",
