@@ -12,7 +12,7 @@ import pytest
 from generator.content import policy as policy_module
 from generator.content.loader import read_guide
 from generator.content.policy import Subject, months_before, today_in_korea
-from tests.support import OFFICIAL, OFFICIAL_PHONES, compile_content, policy, settings_for, write_content
+from tests.support import OFFICIAL, OFFICIAL_PHONES, compile_content, example, policy, settings_for, write_content
 from tests.test_messages import edited, problems
 
 DOMAIN_FIX = f"공식 사이트({', '.join(OFFICIAL)}) 주소만 쓸 수 있습니다. 새 공식 사이트라면 mkdocs.yml의 links_allowed_domains에 먼저 추가해야 합니다"
@@ -243,3 +243,19 @@ def test_review_dates_in_the_future_and_long_ago_as_a_pr_bot_reads_them(tmp_path
     [problem] = compile_content(content, settings_for(content))[1]
     assert problem.as_dict()["severity"] == "warning"
     assert problem.message == "최종 확인일 2025-11-27부터 12개월이 넘게 지났습니다 (페이지에 '내용 확인이 필요할 수 있습니다'가 표시됩니다)"
+
+
+def test_a_missing_schema_comment_as_a_pr_bot_reads_it(tmp_path: Path) -> None:
+    content = write_content(tmp_path / "content", {"guides/kb/minimal-guide.yml": example("minimal-guide").split("\n", 1)[1]})
+    [problem] = compile_content(content, settings_for(content))[1]
+    assert problem.as_dict() == {
+        "file": "content/guides/kb/minimal-guide.yml",
+        "line": 1,
+        "column": 1,
+        "path": "",
+        "severity": "warning",
+        "message": "첫 줄에 편집기 자동 완성을 켜는 스키마 주석이 없습니다",
+        "fix": "파일 맨 첫 줄에 '# yaml-language-server: $schema=../../guide.schema.json'을 넣어 주세요",
+        "text": "content/guides/kb/minimal-guide.yml:1:1: 경고: 첫 줄에 편집기 자동 완성을 켜는 스키마 주석이 없습니다 — "
+        "파일 맨 첫 줄에 '# yaml-language-server: $schema=../../guide.schema.json'을 넣어 주세요",
+    }
