@@ -3,8 +3,11 @@ escaped title text, the search text and the addresses the link check reads."""
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 
+from generator.content import text as content_text
 from generator.content.text import blocks, inline, link_targets, plain, plain_text
 
 RENDERED = [
@@ -81,3 +84,14 @@ LISTS = [
 @pytest.mark.parametrize(("text", "block_html"), LISTS)
 def test_list_golden_values(text: str, block_html: str) -> None:
     assert str(blocks(text)) == block_html
+
+
+# Texts in the fast path's small grammar (paragraphs, **bold**, [label](address)) never reach
+# Python-Markdown, whichever rendering asks: the build converts every text up to three times.
+FAST = ["**굵게** 글", "[KB](https://www.kbstar.com) 가", "가\n나", "가\n\n**나**\n[다](https://www.fss.or.kr)"]
+
+
+@pytest.mark.parametrize("text", FAST)
+def test_texts_in_the_fast_paths_grammar_skip_python_markdown(text: str) -> None:
+    with mock.patch.object(content_text, "_convert", side_effect=AssertionError("Python-Markdown was called")):
+        blocks(text), inline(text), plain(text), plain_text(text), link_targets(text)
