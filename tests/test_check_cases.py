@@ -139,3 +139,21 @@ def test_a_file_that_cannot_be_read_is_passed_over_and_the_next_still_looked_at(
 
 def test_a_yaml_file_that_is_no_guide_does_not_end_the_look_at_the_others(tmp_path: Path) -> None:
     assert problems(tmp_path, {GUIDE: MINIMAL, "a.yml": "title: 메모\n", "b.yml": LOOKS_LIKE_A_GUIDE}) == [unread("b.yml", OUTSIDE, "content/guides/x-test.yml")]
+
+
+def test_a_repeated_id_after_a_unique_one_is_still_found_and_its_particle_follows_the_id(tmp_path: Path) -> None:
+    login = MINIMAL.replace("id: minimal-guide", "id: kb-login")
+    found = problems(tmp_path, {"guides/a-first.yml": MINIMAL.replace("id: minimal-guide", "id: a-first"), "guides/kb-login.yml": login, "guides/z.yml": login})
+    assert [line for line in found if "이미 쓰고 있습니다" in line] == [
+        f"content/guides/z.yml:2:5: id: 아이디 'kb-login'을 content/guides/kb-login.yml에서 이미 쓰고 있습니다 (주소가 겹칩니다) — {TAKEN_FIX}"  # 엔
+    ]
+
+
+def test_the_checks_across_files_as_a_pr_bot_reads_them(tmp_path: Path) -> None:
+    """A repeated title is a warning, a file that is not read an error of the whole file (no field)."""
+    content = write_content(tmp_path / "content", {GUIDE: MINIMAL, "guides/x-test.yml": LOOKS_LIKE_A_GUIDE, "y.yml": LOOKS_LIKE_A_GUIDE})
+    found = compile_content(content, settings_for(content))[1]
+    assert [(p.file, p.as_dict()["path"], p.as_dict()["severity"]) for p in found] == [
+        ("content/guides/x-test.yml", "title", "warning"),
+        ("content/y.yml", "", "error"),
+    ]
