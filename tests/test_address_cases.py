@@ -56,11 +56,13 @@ CASES = {
     "an unclosed [ in a host": (in_url("https://[www.boho.or.kr"), [f"{URL}링크 'https://[www.boho.or.kr'의 주소 모양이 올바르지 않습니다 — {SHAPE_FIX}"]),
     "no host in a source": (in_url("https:///login"), [f"{URL}링크 'https:///login'의 도메인 ''는 허용 목록에 없습니다 — {DOMAIN_FIX}"]),
     "a space in a source": (in_url("https://www.boho.or.kr/a b"), [f"{URL}링크 'https://www.boho.or.kr/a b'의 주소 모양이 올바르지 않습니다 — {SHAPE_FIX}"]),
+    "a space in a foreign source": (in_url("https://evil.example/a b"), [f"{URL}링크 'https://evil.example/a b'의 주소 모양이 올바르지 않습니다 — {SHAPE_FIX}"]),
     "an upper-case official host in a source": (in_url("https://WWW.BOHO.OR.KR/"), []),
     "an upper-case foreign host in a source": (in_url("https://WWW.BOHO-OR.KR/"), [f"{URL}링크 'https://WWW.BOHO-OR.KR/'의 도메인 'www.boho-or.kr'은 허용 목록에 없습니다 — {DOMAIN_FIX}"]),
     "markup in a source": (in_url("https://www.boho.or.kr/<b"), [f"{in_url_at(34)}HTML 태그 '<b'는 쓸 수 없습니다 — {HTML_FIX}"]),
     # Text: links, bare addresses and host names inside prose.
     "javascript: link in text": (in_body("[여기](javascript:alert(1))를 누릅니다."), [f"{body_at(17)}링크 'javascript:alert(1)'이 https://로 시작하지 않습니다 — {SCHEME_FIX}"]),
+    "a link to a host name without https://": (in_body("[여기](www.evil.example)를 누릅니다."), [f"{body_at(17)}링크 'www.evil.example'가 https://로 시작하지 않습니다 — {SCHEME_FIX}"]),
     "data: link in text": (in_body("[여기](data:text/html,x)를 누릅니다."), [f"{body_at(17)}링크 'data:text/html,x'가 https://로 시작하지 않습니다 — {SCHEME_FIX}"]),
     "a port in a link": (in_body("[보호나라](https://www.boho.or.kr:8443/)에 접속합니다."), [f"{body_at(19)}링크 'https://www.boho.or.kr:8443/'의 주소 모양이 올바르지 않습니다 — {SHAPE_FIX}"]),
     "a space in a link": (in_body("[보호나라](https://www.boho.or.kr/a b)에 접속합니다."), [f"{body_at(19)}링크 'https://www.boho.or.kr/a b'의 주소 모양이 올바르지 않습니다 — {SHAPE_FIX}"]),

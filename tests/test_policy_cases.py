@@ -216,6 +216,13 @@ MARKUP = {
         "<b class=x>굵게</b>",
         [f"{FILE}:21:11: steps[1].body: HTML 태그 '<b class=x>'는 쓸 수 없습니다 — {HTML_FIX}"],
     ),
+    "a closing tag after a tag whose name only starts like it": (
+        "<B>굵게</BX>",
+        [
+            f"{FILE}:21:11: steps[1].body: HTML 태그 '<B>'는 쓸 수 없습니다 — {HTML_FIX}",
+            f"{FILE}:21:16: steps[1].body: HTML 태그 '</BX>'는 쓸 수 없습니다 — {HTML_FIX}",
+        ],
+    ),
     "a character reference inside a tag is part of the tag": (
         "<b title=&amp;>굵게",
         [f"{FILE}:21:11: steps[1].body: HTML 태그 '<b title=&amp;>'는 쓸 수 없습니다 — {HTML_FIX}"],
