@@ -62,7 +62,7 @@ CASES = {
     "markup in a source": (in_url("https://www.boho.or.kr/<b"), [f"{in_url_at(34)}HTML 태그 '<b'는 쓸 수 없습니다 — {HTML_FIX}"]),
     # Text: links, bare addresses and host names inside prose.
     "javascript: link in text": (in_body("[여기](javascript:alert(1))를 누릅니다."), [f"{body_at(17)}링크 'javascript:alert(1)'이 https://로 시작하지 않습니다 — {SCHEME_FIX}"]),
-    "a link to a host name without https://": (in_body("[여기](www.evil.example)를 누릅니다."), [f"{body_at(17)}링크 'www.evil.example'가 https://로 시작하지 않습니다 — {SCHEME_FIX}"]),
+    "a link to a host name without a scheme": (in_body("[여기](www.evil.example)를 누릅니다."), [f"{body_at(17)}링크 'www.evil.example'가 https://로 시작하지 않습니다 — {SCHEME_FIX}"]),
     "data: link in text": (in_body("[여기](data:text/html,x)를 누릅니다."), [f"{body_at(17)}링크 'data:text/html,x'가 https://로 시작하지 않습니다 — {SCHEME_FIX}"]),
     "a port in a link": (in_body("[보호나라](https://www.boho.or.kr:8443/)에 접속합니다."), [f"{body_at(19)}링크 'https://www.boho.or.kr:8443/'의 주소 모양이 올바르지 않습니다 — {SHAPE_FIX}"]),
     "a space in a link": (in_body("[보호나라](https://www.boho.or.kr/a b)에 접속합니다."), [f"{body_at(19)}링크 'https://www.boho.or.kr/a b'의 주소 모양이 올바르지 않습니다 — {SHAPE_FIX}"]),
