@@ -85,10 +85,8 @@ ENCODING_TESTS = tuple(
     for name in ("test_a_cp949_file_is_named_with_how_to_save_it_as_utf8", "test_a_euc_kr_file_gets_the_same_message", "test_a_utf8_bom_is_accepted", "test_decomposed_hangul_is_composed")
 )
 
-# The checks and messages run the group's tests but the fast YAML parser's comparison (30 s under
-# mutmut), which parses twice with the same checks after it and so cannot tell a checks mutant apart
-# (and test_check_cli.py, whose tests all start the command and are left out of mutation runs).
-CHECK_TESTS = (
+# Test files about content reading and checks; the content group also names test_check_cli.py and test_synthetic.py.
+CONTENT_TEST_FILES = (
     "tests/test_problems.py",
     "tests/test_check_cases.py",
     "tests/test_loader.py",
@@ -99,6 +97,12 @@ CHECK_TESTS = (
     "tests/test_policy_cases.py",
     "tests/test_bad_input.py",
     "tests/test_editor_mistakes.py",
+)
+# The checks and messages run the group's tests but the fast YAML parser's comparison (30 s under
+# mutmut), which parses twice with the same checks after it and so cannot tell a checks mutant apart
+# (and test_check_cli.py, whose tests all start the command and are left out of mutation runs).
+CHECK_TESTS = (
+    *CONTENT_TEST_FILES,
     *(
         f"tests/test_synthetic.py::{name}"
         for name in (
@@ -121,20 +125,7 @@ GROUPS = {
             "policy": "generator/content/policy.py",
             "problems": "generator/content/problems.py",
         },
-        (
-            "tests/test_problems.py",
-            "tests/test_check_cases.py",
-            "tests/test_loader.py",
-            "tests/test_yaml_source.py",
-            "tests/test_validation.py",
-            "tests/test_messages.py",
-            "tests/test_address_cases.py",
-            "tests/test_policy_cases.py",
-            "tests/test_bad_input.py",
-            "tests/test_check_cli.py",
-            "tests/test_editor_mistakes.py",
-            "tests/test_synthetic.py",
-        ),
+        (*CONTENT_TEST_FILES, "tests/test_check_cli.py", "tests/test_synthetic.py"),
         {
             "loader": ("tests/test_loader.py", *READING_TESTS, *ENCODING_TESTS),
             "yaml_source": (

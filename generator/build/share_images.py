@@ -49,7 +49,7 @@ def guide_card(loaded: GuideFile, site_name: str, site_description: str) -> Card
     return Card(plain_text(loaded.guide.title), plain_text(loaded.guide.institution), site_name, site_description)
 
 
-def undrawable_problems(loaded: GuideFile) -> list[Problem]:
+def card_text_problems(loaded: GuideFile) -> list[Problem]:
     """One problem per character of the guide's title or institution the card's font cannot draw."""
     problems = []
     for field in ("title", "institution"):
@@ -81,7 +81,7 @@ def build_share_images(guides: Sequence[GuideFile], site: Card, cache_dir: Path,
     to_draw = {entry for entry, _card, _name in todo}
     if _SITE_ENTRY in to_draw and (missing := undrawable(f"{site.heading}{site.detail}{site.footer}")):
         raise ValueError(", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing))
-    problems = [problem for loaded in guides if loaded.guide.id in to_draw for problem in undrawable_problems(loaded)]
+    problems = [problem for loaded in guides if loaded.guide.id in to_draw for problem in card_text_problems(loaded)]
     if problems:
         raise ContentError(problems)
     if len(todo) >= PARALLEL_FROM and may_fork(jobs):
