@@ -12,10 +12,21 @@ import yaml
 
 from generator.content.loader import GuideFile
 from generator.content.model import Guide
-from tests.support import CHROMIUM, CHROMIUM_ARGS, OUTPUT, ROOT, add_examples, build_site, copy_project, example, serve, site_guides
+from tests.support import CHROMIUM, CHROMIUM_ARGS, OUTPUT, add_examples, build_once, build_site, copy_project, example, real_project_built, serve, share_caches_in, site_guides
 
 # Named example guides (tests/examples/) that the deployed test site publishes beside the real ones.
 DEPLOYED_EXAMPLES = ("boho-smishing-report",)  # the editor review's guide, with a link inside its text
+
+
+@pytest.fixture(scope="session", autouse=True)
+def run_folder(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """A temp folder that all of this run's test processes (pytest-xdist workers) share: the sites
+    they all read are built there once, and copies of the project reuse the caches of one build."""
+    folder = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        folder = folder.parent
+    share_caches_in(folder)
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -38,24 +49,22 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session with --strict into a temp folder."""
-    site = tmp_path_factory.mktemp("site") / "site"
-    result = build_site(ROOT, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+def built_site(run_folder: Path) -> Path:
+    """The real site, built once per test run with --strict into a temp folder (its project,
+    .cache/ included, is the folder beside it: built_site.parent / "project")."""
+    return real_project_built(run_folder)
 
 
 @pytest.fixture(scope="session")
-def data_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def data_site(run_folder: Path) -> Path:
     """The real site with the example guides of tests/examples/ added (one of them deliberately
-    minimal), built once per session: the pages the data-driven tests read."""
-    project = copy_project(tmp_path_factory.mktemp("data-site") / "project")
-    add_examples(project / "content")
-    site = project.parent / "site"
-    result = build_site(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+    minimal), built once per test run: the pages the data-driven tests read."""
+
+    def prepare(project: Path) -> None:
+        copy_project(project)
+        add_examples(project / "content")
+
+    return build_once(run_folder / "data-site", prepare)
 
 
 @pytest.fixture(scope="session")

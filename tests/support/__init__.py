@@ -8,6 +8,7 @@ expensive ones (the built site, the real guides) into session fixtures.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import functools
 import html
 import http.server
@@ -18,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.build.compile import Compiled, Settings, compile_all
@@ -69,8 +71,13 @@ def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str
     )
 
 
-def copy_project(dest: Path) -> Path:
-    """A throwaway copy of the project (config, content, overrides) that a test may change."""
+def copy_project(dest: Path, *, reuse_caches: bool = True) -> Path:
+    """A throwaway copy of the project (config, content, overrides) that a test may change.
+
+    It starts with the handouts, share cards and compiled templates of one build of the real
+    project already in its .cache/, as on an editor's machine that has built the site before,
+    unless reuse_caches is false: its first build then renders only what the test changed.
+    """
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "content", "overrides"):
         source = ROOT / name
@@ -78,7 +85,49 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(source, dest / name)
         else:
             shutil.copy2(source, dest / name)
+    if reuse_caches and _shared_caches_folder is not None:
+        filled = real_project_built(_shared_caches_folder).parent / "project" / ".cache"
+        for name in REUSED_CACHES:
+            if (filled / name).is_dir():
+                shutil.copytree(filled / name, dest / ".cache" / name)
     return dest
+
+
+# Entries of these .cache/ folders are named by everything that shapes them (the guide's data, the
+# code, the fonts; tests/test_cache.py, test_handout.py and test_share.py hold the build to that),
+# so a copy that starts with them builds the same site as an empty one, only without rendering
+# again the handouts and cards of guides the test did not touch.
+REUSED_CACHES = ("handouts", "share-images", "jinja")
+_shared_caches_folder: Path | None = None  # None until share_caches_in(): copies start with an empty .cache/
+
+
+def share_caches_in(run_folder: Path) -> None:
+    """Make copies of the project start with the caches of real_project_built(run_folder), a
+    folder every test process of the run shares (tests/conftest.py names it as a session starts)."""
+    global _shared_caches_folder
+    _shared_caches_folder = run_folder
+
+
+def build_once(folder: Path, prepare: Callable[[Path], object]) -> Path:
+    """folder/site: `mkdocs build --strict` of the project that prepare() writes into
+    folder/project. The first test process of a run that asks builds it while the others wait on
+    a lock; later ones find it built. Callers treat it as read-only."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "built").exists():
+            shutil.rmtree(folder / "project", ignore_errors=True)
+            prepare(folder / "project")
+            result = build_site(folder / "project", folder / "site")
+            assert result.returncode == 0, result.stdout + result.stderr
+            (folder / "built").touch()
+    return folder / "site"
+
+
+@functools.cache
+def real_project_built(run_folder: Path) -> Path:
+    """The real project's site, built once per run in run_folder (its caches are what copies reuse)."""
+    return build_once(run_folder / "real-project", lambda project: copy_project(project, reuse_caches=False))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
