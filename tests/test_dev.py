@@ -38,6 +38,12 @@ def test_new_is_a_dev_command(tmp_path: Path) -> None:
     shutil.copy2(DEV, project / "dev")
     (project / ".venv").symlink_to(ROOT / ".venv")
     shutil.copy2(ROOT / "pyproject.toml", project / "pyproject.toml")
+    # Dated before the shared venv's install stamps, so that ./dev in the copy never installs the
+    # copy into the project's own venv (which would then import the package from a temp folder).
+    stamps = list((ROOT / ".venv").glob(".installed-*"))
+    if stamps:
+        older = min(stamp.stat().st_mtime for stamp in stamps) - 1
+        os.utime(project / "pyproject.toml", (older, older))
     result = dev("new", "kb-otp-reissue", cwd=project)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("content/guides/kb-otp-reissue.yml 파일을 만들었습니다.")
