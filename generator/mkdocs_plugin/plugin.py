@@ -38,6 +38,7 @@ from .config import GiljabiConfig, content_policy
 from .guide_page import GuidePage
 from .labels import label_lookup
 from .material_markup import valid_toggles
+from .rendered_once import RenderedOnce
 from .report import BAD_REPORT_URL, SCHEMES, report_href
 from .search_worker import WORKER, worker_swapper
 
@@ -183,6 +184,9 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
             for c in self.compiled
             if c.file is not None
         ]
+        rendered_once = RenderedOnce()  # overrides/main.html, partials/nav.html, search.html and toc.html
+        env.globals["giljabi_same_nearby"] = rendered_once.same_nearby
+        env.globals["giljabi_same_on_page"] = rendered_once.same_on_page
         # overrides/main.html pipes Material's __config block through this filter.
         env.filters["giljabi_search_worker"] = worker_swapper(config.theme.dirs) if self.config.search_korean else (lambda rendered: rendered)
         return env
