@@ -1,6 +1,6 @@
 """An upgrade of Material or MkDocs that changes what we build on fails here, naming the file.
 
-overrides/ replaces Material's 404 page and eight of its partials, and the plugin rewrites two tags of its base.html. tests/upstream/material/ keeps each original as
+overrides/ replaces Material's 404 page and seven of its partials, and the plugin rewrites two tags of its base.html. tests/upstream/material/ keeps each original as
 it was when our copy was made; when the installed Material's file differs from it, the
 override must be compared with the new original and brought up to date (README: Upgrading).
 """
