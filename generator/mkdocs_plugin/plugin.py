@@ -7,6 +7,7 @@ and search worker; on_post_build finishes the search files once Material has ind
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -167,6 +168,10 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
             cached = bool(self.search_digest) and self.search_cache.has(guides_part(self.search_digest))
             pages = [page for compiled in self.compiled if (page := compiled.search_page())]
             self.search = SearchJob(pages, Path(config.site_dir), 1 if cached else (self.config.jobs or None), synonyms)
+        # What is alive now (the compiled guides, their pages, the files) lives until the build
+        # ends: Python's collector stops looking through it while the pages are rendered (about
+        # 0.3 s of a warm 1000-guide build), until post_build hands it back.
+        gc.freeze()
         return files
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -207,6 +212,7 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
 
     @event_priority(-100)  # after Material's search plugin has written search/search_index.json
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.unfreeze()  # `mkdocs serve` keeps the process: the next build's collector may free this one's
         if not self.config.search_korean:
             return
         search_dir = Path(config.site_dir) / "search"
@@ -224,6 +230,7 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
 
     @event_priority(100)  # before giljabi-atomic removes the staging folder
     def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
         # getattr: MkDocs reports a failure in an earlier plugin's on_config before ours has run.
         if getattr(self, "search", None) is not None:
             self.search.cancel()

@@ -1,0 +1,38 @@
+"""The build keeps Python's collector out of its long-lived data while pages render, and gives it back.
+
+The plugin freezes what is alive after on_files (generator/mkdocs_plugin/plugin.py), so the
+collector's full passes skip the compiled guides while 1000 pages are rendered; `mkdocs serve`
+keeps its process, so after the build nothing may stay frozen, or every rebuild would keep the
+previous one's guides alive.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.support import build_site
+
+HOOK = '''
+import gc, json, os
+seen = {}
+def on_page_context(context, page, config, nav):
+    seen.setdefault("rendering", gc.get_freeze_count())
+def on_shutdown():
+    seen["after"] = gc.get_freeze_count()
+    with open(os.environ["GILJABI_TEST_FREEZE"], "w") as out:
+        json.dump(seen, out)
+'''
+
+
+def test_the_guides_are_frozen_while_pages_render_and_unfrozen_after(project: Path, tmp_path: Path, monkeypatch) -> None:
+    (project / "freeze_hook.py").write_text(HOOK, encoding="utf-8")
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("\nhooks:\n  - freeze_hook.py\n")
+    report = tmp_path / "freeze.json"
+    monkeypatch.setenv("GILJABI_TEST_FREEZE", str(report))
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    seen = json.loads(report.read_text(encoding="utf-8"))
+    assert seen["rendering"] > 10_000  # the guides, their pages, MkDocs' files and config
+    assert seen["after"] == 0
