@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.handouts             # every guide, 5 timed renders each
     .venv/bin/python -m bench.handouts --repeat 9
     .venv/bin/python -m bench.handouts --old /path/to/old-checkout --rounds 8   # the seed, side by side
+    .venv/bin/python -m bench.handouts --old /path/to/old-checkout --synthetic 20 --rounds 3   # 20 synthetic guides
 
 For every guide in content/ it prints:
 
@@ -37,6 +38,7 @@ import argparse
 import io
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -57,6 +59,23 @@ def _pages(pdf: bytes) -> int:
         if line.startswith("Pages:"):
             return int(line.split()[1])
     return 0
+
+
+def _synthetic_cpu(content: Path) -> None:
+    """In a checkout's own process: render every guide of a synthetic content folder once after a
+    warm-up, print the mean CPU seconds and size of a handout."""
+    from generator.build.compile import compile_all
+    from generator.handout.address import page_url
+    from generator.handout.document import render_pdf
+    from tests.support import site_settings
+
+    site_url = load_config(str(Path(os.environ["PYTHONPATH"]) / "mkdocs.yml")).site_url
+    compiled, _warnings, _stats = compile_all(content, site_settings())
+    arguments = [(item.file.guide, page_url(site_url, item.file.guide), item.file.terms) for item in compiled if item.file is not None]
+    render_pdf(*arguments[0])  # warm-up: fonts, fontconfig, templates
+    started = time.process_time()
+    sizes = [len(render_pdf(*each)) for each in arguments]
+    print(json.dumps({"cpu": [(time.process_time() - started) / len(arguments)], "kb": sum(sizes) / len(sizes) / 1024, "pages": 0}))  # pages: not counted for many guides
 
 
 def _seed_cpu(repeat: int) -> None:
@@ -80,20 +99,23 @@ def _seed_cpu(repeat: int) -> None:
     print(json.dumps({"cpu": cpu, "kb": len(pdf) / 1024, "pages": _pages(pdf)}))
 
 
-def compare(old: Path, rounds: int, repeat: int) -> None:
-    """The seed handout's CPU in two checkouts, turn about in fresh processes."""
+def compare(old: Path, rounds: int, repeat: int, synthetic: Path | None = None) -> None:
+    """The seed handout's CPU in two checkouts, turn about in fresh processes; with a synthetic
+    content folder, the mean CPU of its handouts instead."""
     checkouts = {"old": old.resolve(), "new": ROOT}
-    print(f"안내문 CPU 비교 (씨앗 안내서): {rounds}회 번갈아, 회마다 {repeat}번; CPU {os.cpu_count()}개, 부하 평균 {os.getloadavg()[0]:.1f}")
+    what = f"합성 안내서 폴더 {synthetic}, 안내문마다 1번" if synthetic else f"씨앗 안내서, 회마다 {repeat}번"
+    print(f"안내문 CPU 비교 ({what}): {rounds}회 번갈아; CPU {os.cpu_count()}개, 부하 평균 {os.getloadavg()[0]:.1f}")
     results: dict[str, list[dict]] = {name: [] for name in checkouts}
+    child = ["--synthetic-cpu", str(synthetic)] if synthetic else ["--seed-cpu", str(repeat)]
     for _round in range(rounds):
         for name, checkout in checkouts.items():
             env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(checkout)}
-            command = [str(checkout / ".venv" / "bin" / "python"), str(Path(__file__).resolve()), "--seed-cpu", str(repeat)]
+            command = [str(checkout / ".venv" / "bin" / "python"), str(Path(__file__).resolve()), *child]
             done = subprocess.run(command, cwd=checkout, env=env, check=True, capture_output=True, text=True)
             results[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
     medians = {name: statistics.median(cpu for run in runs for cpu in run["cpu"]) for name, runs in results.items()}
     for name, runs in results.items():
-        print(f"  {name} ({checkouts[name]}): CPU {medians[name]:.3f} s (중앙값), {runs[-1]['kb']:.0f} KB, {runs[-1]['pages']}쪽")
+        print(f"  {name} ({checkouts[name]}): CPU {medians[name]:.3f} s (중앙값), {runs[-1]['kb']:.0f} KB" + (f", {runs[-1]['pages']}쪽" if runs[-1]["pages"] else " (평균)"))
     print(f"  new/old CPU: {medians['new'] / medians['old']:.2f}; 끝날 때 부하 평균 {os.getloadavg()[0]:.1f}")
 
 
@@ -102,11 +124,25 @@ def main(argv: list[str] | None = None) -> None:
     if argv[:1] == ["--seed-cpu"]:
         _seed_cpu(int(argv[1]))
         return
+    if argv[:1] == ["--synthetic-cpu"]:
+        _synthetic_cpu(Path(argv[1]))
+        return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=5, help="timed renders per guide (default 5)")
     parser.add_argument("--old", type=Path, help="another checkout (with its own .venv): compare the seed handout's CPU, turn about")
     parser.add_argument("--rounds", type=int, default=6, help="with --old: fresh processes per checkout (default 6)")
+    parser.add_argument("--synthetic", type=int, default=0, help="with --old: the mean over this many synthetic guides instead of the seed")
     args = parser.parse_args(argv)
+    if args.old is not None and args.synthetic:
+        from tests.support import CONTENT
+        from tests.support.synthetic import write_guides
+
+        with tempfile.TemporaryDirectory(prefix="giljabi-handouts-") as folder:
+            content = Path(folder) / "content"  # the site's glossary and pages, synthetic guides
+            shutil.copytree(CONTENT, content, ignore=lambda where, names: ["guides"] if Path(where) == CONTENT else [])
+            write_guides(args.synthetic, content, seed=0)
+            compare(args.old, args.rounds, args.repeat, content)
+        return
     if args.old is not None:
         compare(args.old, args.rounds, args.repeat)
         return
