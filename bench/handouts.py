@@ -38,7 +38,6 @@ import argparse
 import io
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -61,35 +60,38 @@ def _pages(pdf: bytes) -> int:
     return 0
 
 
-def _synthetic_cpu(content: Path) -> None:
-    """In a checkout's own process: render every guide of a synthetic content folder once after a
-    warm-up, print the mean CPU seconds and size of a handout."""
+def _render_arguments(content: Path) -> list[tuple]:
+    """render_pdf's arguments for every guide of a content folder, as the build calls it, in a
+    checkout's own process (older checkouts' render_pdf takes no glossary terms)."""
     from generator.build.compile import compile_all
     from generator.handout.address import page_url
-    from generator.handout.document import render_pdf
     from tests.support import site_settings
 
     site_url = load_config(str(Path(os.environ["PYTHONPATH"]) / "mkdocs.yml")).site_url
     compiled, _warnings, _stats = compile_all(content, site_settings())
-    arguments = [(item.file.guide, page_url(site_url, item.file.guide), item.file.terms) for item in compiled if item.file is not None]
+    guides = [item.file for item in compiled if item.file is not None]
+    return [(loaded.guide, page_url(site_url, loaded.guide), *((loaded.terms,) if hasattr(loaded, "terms") else ())) for loaded in guides]
+
+
+def _synthetic_cpu(content: Path) -> None:
+    """Render every guide of a synthetic content folder once after a warm-up; print the mean CPU
+    seconds, size and pages of a handout."""
+    from generator.handout.document import render_pdf
+
+    arguments = _render_arguments(content)
     render_pdf(*arguments[0])  # warm-up: fonts, fontconfig, templates
     started = time.process_time()
-    sizes = [len(render_pdf(*each)) for each in arguments]
-    print(json.dumps({"cpu": [(time.process_time() - started) / len(arguments)], "kb": sum(sizes) / len(sizes) / 1024, "pages": 0}))  # pages: not counted for many guides
+    pdfs = [render_pdf(*each) for each in arguments]
+    cpu = (time.process_time() - started) / len(pdfs)
+    print(json.dumps({"cpu": [cpu], "kb": sum(map(len, pdfs)) / len(pdfs) / 1024, "pages": sum(map(_pages, pdfs)) / len(pdfs)}))
 
 
 def _seed_cpu(repeat: int) -> None:
-    """In a checkout's own process: render its seed handout, print CPU seconds, size and pages."""
-    from generator.build.compile import compile_all
-    from generator.handout.address import page_url
+    """Render the checkout's seed handout; print CPU seconds, size and pages."""
     from generator.handout.document import render_pdf
-    from tests.support import CONTENT, site_settings
+    from tests.support import CONTENT
 
-    root = Path(os.environ["PYTHONPATH"])
-    compiled, _warnings, _stats = compile_all(CONTENT, site_settings())
-    seed = next(item.file for item in compiled if item.file is not None and item.file.guide.id == "kb-financial-certificate")
-    # As the build calls it; older checkouts' render_pdf takes no glossary terms.
-    arguments = (seed.guide, page_url(load_config(str(root / "mkdocs.yml")).site_url, seed.guide), *((seed.terms,) if hasattr(seed, "terms") else ()))
+    arguments = next(each for each in _render_arguments(CONTENT) if each[0].id == "kb-financial-certificate")
     render_pdf(*arguments)  # warm-up: fonts, fontconfig, templates
     cpu = []
     for _ in range(repeat):
@@ -99,23 +101,34 @@ def _seed_cpu(repeat: int) -> None:
     print(json.dumps({"cpu": cpu, "kb": len(pdf) / 1024, "pages": _pages(pdf)}))
 
 
-def compare(old: Path, rounds: int, repeat: int, synthetic: Path | None = None) -> None:
-    """The seed handout's CPU in two checkouts, turn about in fresh processes; with a synthetic
-    content folder, the mean CPU of its handouts instead."""
+def compare(old: Path, rounds: int, repeat: int, synthetic: int = 0) -> None:
+    """The seed handout's CPU in two checkouts, turn about in fresh processes; with synthetic > 0,
+    the mean CPU of that many synthetic guides' handouts instead (each checkout reads them as
+    bench.compare writes them for it)."""
     checkouts = {"old": old.resolve(), "new": ROOT}
-    what = f"합성 안내서 폴더 {synthetic}, 안내문마다 1번" if synthetic else f"씨앗 안내서, 회마다 {repeat}번"
+    if synthetic:
+        from bench.compare import make_project, write_guides  # here: the children run this file in another checkout
+
+        with tempfile.TemporaryDirectory(prefix="giljabi-handouts-") as folder:
+            write_guides(checkouts["new"], synthetic, Path(folder) / "written")
+            projects = {name: make_project(checkout, Path(folder) / "written" / "guides", Path(folder) / name) for name, checkout in checkouts.items()}
+            _compare(checkouts, rounds, f"합성 안내서 {synthetic}개, 안내문마다 1번", {name: ["--synthetic-cpu", str(project / "content")] for name, project in projects.items()})
+    else:
+        _compare(checkouts, rounds, f"씨앗 안내서, 회마다 {repeat}번", {name: ["--seed-cpu", str(repeat)] for name in checkouts})
+
+
+def _compare(checkouts: dict[str, Path], rounds: int, what: str, children: dict[str, list[str]]) -> None:
     print(f"안내문 CPU 비교 ({what}): {rounds}회 번갈아; CPU {os.cpu_count()}개, 부하 평균 {os.getloadavg()[0]:.1f}")
     results: dict[str, list[dict]] = {name: [] for name in checkouts}
-    child = ["--synthetic-cpu", str(synthetic)] if synthetic else ["--seed-cpu", str(repeat)]
     for _round in range(rounds):
         for name, checkout in checkouts.items():
             env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(checkout)}
-            command = [str(checkout / ".venv" / "bin" / "python"), str(Path(__file__).resolve()), *child]
+            command = [str(checkout / ".venv" / "bin" / "python"), str(Path(__file__).resolve()), *children[name]]
             done = subprocess.run(command, cwd=checkout, env=env, check=True, capture_output=True, text=True)
             results[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
     medians = {name: statistics.median(cpu for run in runs for cpu in run["cpu"]) for name, runs in results.items()}
     for name, runs in results.items():
-        print(f"  {name} ({checkouts[name]}): CPU {medians[name]:.3f} s (중앙값), {runs[-1]['kb']:.0f} KB" + (f", {runs[-1]['pages']}쪽" if runs[-1]["pages"] else " (평균)"))
+        print(f"  {name} ({checkouts[name]}): CPU {medians[name]:.3f} s (중앙값), {runs[-1]['kb']:.0f} KB, {runs[-1]['pages']:.3g}쪽" + (" (평균)" if "--synthetic-cpu" in children[name] else ""))
     print(f"  new/old CPU: {medians['new'] / medians['old']:.2f}; 끝날 때 부하 평균 {os.getloadavg()[0]:.1f}")
 
 
@@ -133,18 +146,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=6, help="with --old: fresh processes per checkout (default 6)")
     parser.add_argument("--synthetic", type=int, default=0, help="with --old: the mean over this many synthetic guides instead of the seed")
     args = parser.parse_args(argv)
-    if args.old is not None and args.synthetic:
-        from tests.support import CONTENT
-        from tests.support.synthetic import write_guides
-
-        with tempfile.TemporaryDirectory(prefix="giljabi-handouts-") as folder:
-            content = Path(folder) / "content"  # the site's glossary and pages, synthetic guides
-            shutil.copytree(CONTENT, content, ignore=lambda where, names: ["guides"] if Path(where) == CONTENT else [])
-            write_guides(args.synthetic, content, seed=0)
-            compare(args.old, args.rounds, args.repeat, content)
-        return
     if args.old is not None:
-        compare(args.old, args.rounds, args.repeat)
+        compare(args.old, args.rounds, args.repeat, args.synthetic)
         return
 
     from generator.build.compile import compile_all
