@@ -107,6 +107,16 @@ class Reader:
         raw = (page or self.page).evaluate("key => localStorage.getItem(key)", storage_key(guide))
         return None if raw is None else json.loads(raw)
 
+    def wait_until_stored(self, guide: Guide, ids: set[str], page: Any) -> None:
+        """Waits until `page` sees these items stored. Another tab's write reaches a tab's storage
+        a moment later (each tab may be its own renderer process); the writer sees it at once."""
+        page.wait_for_function(
+            "([key, ids]) => { const raw = localStorage.getItem(key); if (!raw) return false;"
+            " const stored = Object.keys(JSON.parse(raw)); return stored.length === ids.length && ids.every((id) => stored.includes(id)); }",
+            arg=[storage_key(guide), sorted(ids)],
+            timeout=5000,
+        )
+
 
 @pytest.fixture
 def reader(browser: Any, deployed_url: str) -> Iterator[Callable[..., Reader]]:
@@ -241,8 +251,10 @@ def test_two_tabs_of_a_guide_stay_in_step(reader, guide: Guide, checklist: Check
     deaf.add_init_script("window.addEventListener('storage', (event) => event.stopImmediatePropagation(), true)")
     me.open(guide, deaf)
     me.tick(c, second)
+    me.wait_until_stored(guide, {a.id, b.id, c.id}, deaf)
     me.tick(checklist.items[3], deaf)
-    assert set(me.stored(guide)) == {a.id, b.id, c.id, checklist.items[3].id}
+    assert set(me.stored(guide, deaf)) == {a.id, b.id, c.id, checklist.items[3].id}
+    me.wait_until_stored(guide, {a.id, b.id, c.id, checklist.items[3].id}, first)
     # ...and shows the merged record from then on.
     assert me.ticked(checklist, deaf) == [a.id, b.id, c.id, checklist.items[3].id]
     assert me.errors == []
