@@ -6,6 +6,7 @@ import dataclasses
 import io
 import json
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -358,6 +359,20 @@ def test_worker_processes_render_the_same_handouts_as_one_process(tmp_path: Path
     assert "3/3" in parallel["progress"] and "1/3" in parallel["progress"] and "copy-2" in parallel["progress"]
     again = _handouts_in_workers(tmp_path / "parallel", 2)
     assert [h["rendered"] for h in again["handouts"]] == [False] * 3 and again["progress"] == ""
+
+
+def test_a_build_leaves_nothing_in_the_temporary_folder_but_the_shared_font_cut(tmp_path: Path) -> None:
+    # WeasyPrint copies the Korean font (4 MB) into a temporary folder of each process that
+    # renders handouts; a build must not leave that copy behind, however it ends its process.
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / ".cache" / "handouts")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    result = build_site(project, tmp_path / "site", env={"TMPDIR": str(temporary)})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "guides" / "kb-financial-certificate" / "handout.pdf").is_file()
+    assert "Exception ignored" not in result.stderr
+    assert [path.name for path in temporary.iterdir()] == ["giljabi-fonts"]
 
 
 def test_a_missing_glyph_found_by_a_worker_names_the_field(tmp_path: Path) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
+import os
 import re
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -78,7 +81,27 @@ def _weasyprint_setup():  # -> (FontConfiguration, CSS)
     from weasyprint.text.fonts import FontConfiguration
 
     font_config = FontConfiguration()
-    return font_config, CSS(string=font_faces() + stylesheet_text(), font_config=font_config)
+    stylesheet = CSS(string=font_faces() + stylesheet_text(), font_config=font_config)
+    _delete_font_copies_at_exit(font_config)
+    return font_config, stylesheet
+
+
+def _delete_font_copies_at_exit(font_config) -> None:
+    """WeasyPrint copies each @font-face font (4 MB here) into a temporary folder and deletes it
+    when the FontConfiguration goes away. Ours lives as long as the process, and at interpreter
+    shutdown that deletion fails ("Exception ignored in FontConfiguration.__del__") and leaves
+    the folder in /tmp after every build. So delete it at exit, in the process that made it
+    (forked workers share it, and end first)."""
+    folder, owner = getattr(font_config, "_folder", None), os.getpid()
+    if folder is None:  # no @font-face: nothing was copied
+        return
+
+    def delete() -> None:
+        if os.getpid() == owner:
+            shutil.rmtree(folder, ignore_errors=True)
+            font_config._folder = None  # its __del__ then has nothing left to do
+
+    atexit.register(delete)
 
 
 def load_renderer() -> None:

@@ -60,14 +60,15 @@ TODAY = dt.date(2026, 11, 28)
 # The project -----------------------------------------------------------------------------------
 
 
-def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of a project folder into site_dir, as a reader's site is built."""
+def build_site(project: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a project folder into site_dir, as a reader's site is built,
+    with ``env`` added to the environment."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         cwd=project,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
 
 
@@ -143,15 +144,16 @@ def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def run_script(name: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """tests/scripts/<name>.py in a fresh interpreter (no pytest threads: it may fork), from the root."""
+def run_script(name: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """tests/scripts/<name>.py in a fresh interpreter (no pytest threads: it may fork), from the root,
+    with ``env`` added to the environment."""
     return subprocess.run(
         [sys.executable, str(SCRIPTS / f"{name}.py"), *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
 
 
