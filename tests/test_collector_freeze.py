@@ -1,16 +1,19 @@
 """The build keeps Python's collector out of its long-lived data while pages render, and gives it back.
 
-The plugin freezes what is alive after on_files (generator/mkdocs_plugin/plugin.py), so the
-collector's full passes skip the compiled guides while 1000 pages are rendered; `mkdocs serve`
-keeps its process, so after the build nothing may stay frozen, or every rebuild would keep the
+The plugin makes what lives until the build ends (the compiled guides, their pages) with the
+collector off, then freezes it after on_files (generator/mkdocs_plugin/plugin.py), so the
+collector's full passes skip it while 1000 pages are rendered; `mkdocs serve` keeps its process,
+so after the build nothing may stay frozen, or every rebuild would keep the
 previous one's guides alive.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
+from generator.build.workers import map_forked
 from tests.support import build_site
 
 HOOK = '''
@@ -18,6 +21,7 @@ import gc, json, os
 seen = {}
 def on_page_context(context, page, config, nav):
     seen.setdefault("rendering", gc.get_freeze_count())
+    seen.setdefault("collecting", gc.isenabled())
 def on_shutdown():
     seen["after"] = gc.get_freeze_count()
     with open(os.environ["GILJABI_TEST_FREEZE"], "w") as out:
@@ -35,4 +39,20 @@ def test_the_guides_are_frozen_while_pages_render_and_unfrozen_after(project: Pa
     assert result.returncode == 0, result.stdout + result.stderr
     seen = json.loads(report.read_text(encoding="utf-8"))
     assert seen["rendering"] > 10_000  # the guides, their pages, MkDocs' files and config
+    assert seen["collecting"] is True  # off only while on_files makes what it then freezes
     assert seen["after"] == 0
+
+
+def _collecting(_chunk: object) -> bool:
+    return gc.isenabled()
+
+
+def test_forked_workers_collect_even_when_forked_with_the_collector_off() -> None:
+    # The plugin forks its handout and compile workers from on_files, while the collector is off;
+    # a worker that kept it off would never free WeasyPrint's cyclic garbage, handout after handout.
+    gc.disable()
+    try:
+        results, _workers = map_forked(_collecting, [1, 2], jobs=2)
+    finally:
+        gc.enable()
+    assert results == [True, True]

@@ -116,11 +116,14 @@ class FileCache:
 
 
 def _link_tree(source: Path, dest: Path) -> None:
-    for path in source.rglob("*"):
-        if path.is_file() and path.name != _COMPLETE:
-            target = dest / path.relative_to(source)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            link_or_copy(path, target)
+    # os.walk and plain strings: the search files are thousands (3,000 at 1000 guides), and a
+    # Path, a stat and a mkdir for each cost a tenth of a second of every cached build.
+    for folder, _subfolders, names in os.walk(source):
+        target = os.path.join(dest, os.path.relpath(folder, source))
+        os.makedirs(target, exist_ok=True)
+        for name in names:
+            if name != _COMPLETE:
+                link_or_copy(os.path.join(folder, name), os.path.join(target, name))
 
 
 class FolderCache:

@@ -12,7 +12,6 @@ forking is not safe or not possible (``workers.may_fork``), ``finish`` does all 
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import multiprocessing
@@ -28,7 +27,7 @@ from typing import Any
 from ..search.index import FOLDER, IndexBuilder, write_files, write_index, write_manifest
 from ..search.sections import Page, material_sections
 from ..search.synonyms import Synonyms
-from .workers import may_fork
+from .workers import may_fork, start_worker
 
 # The home page only lists guide titles and summaries that their own pages already answer.
 SKIPPED_PAGES = {""}
@@ -62,8 +61,7 @@ def _index_here(guides: Sequence[Page], search_dir: Path, synonyms: Synonyms) ->
 
 def _in_background(connection: Connection, guides: Sequence[Page], search_dir: Path, private: Path, synonyms: Synonyms) -> None:
     os.nice(5)  # where cores are short, MkDocs' rendering goes first: post_build waits for both anyway
-    # The collector would otherwise walk, and so copy page by page, the whole inherited heap.
-    gc.freeze()
+    start_worker()
     try:
         builder = IndexBuilder(synonyms)
         builder.add_pages(guides)

@@ -34,6 +34,14 @@ def may_fork(jobs: int | None) -> bool:
     return (jobs or default_jobs()) > 1 and threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
+def start_worker() -> None:
+    """What a forked process does first. gc.freeze: the collector then leaves alone what it
+    inherited (all of MkDocs, the theme, the config) instead of scanning it, and copying its
+    pages, again and again. gc.enable: the build may have forked it while the collector was off."""
+    gc.freeze()
+    gc.enable()
+
+
 def map_forked(
     function: Callable[[Chunk], Result],
     chunks: Sequence[Chunk],
@@ -47,9 +55,7 @@ def map_forked(
     """
     workers = min(jobs or default_jobs(), len(chunks))
     context = multiprocessing.get_context("fork")
-    # gc.freeze: the collector then leaves alone what a worker inherited (all of MkDocs, the
-    # theme, the config) instead of scanning it, and copying its pages, again and again.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=gc.freeze) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=start_worker) as pool:
         futures = [pool.submit(function, chunk) for chunk in chunks]
         try:
             if on_result is not None:

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
-import segno
 from markupsafe import Markup
 
 from ..content.html_templates import html_environment
@@ -112,6 +111,8 @@ def load_renderer() -> None:
 def qr_svg(url: str) -> Markup:
     """The page URL as a vector QR code with its quiet zone, sized by the stylesheet; its title
     is the figure's alternative text in the tagged PDF."""
+    import segno  # here: a build with every handout cached does not need it (10 ms to import)
+
     svg = segno.make(url, error="m", micro=False).svg_inline(omitsize=True, border=4, dark="#000", title=f"온라인 안내서로 가는 QR 코드: {url}")
     return Markup(svg)
 
