@@ -8,11 +8,14 @@ site are read by test_handout.py and test_handout_content.py."""
 
 from __future__ import annotations
 
+import atexit
 import logging
+import os
 import re
 import subprocess
 import zlib
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
@@ -21,7 +24,7 @@ from PIL import Image, ImageDraw
 
 from generator.content.loader import read_guide
 from generator.handout.address import handout_uri, page_url
-from generator.handout.document import MissingGlyphError, _watch_glyphs, glyph_problems, handout_html, qr_svg, render_document, render_pdf, url_lines
+from generator.handout.document import MissingGlyphError, _delete_font_copies_at_exit, _watch_glyphs, glyph_problems, handout_html, qr_svg, render_document, render_pdf, url_lines
 from generator.handout.keepall import keep_words
 from tests.support import example
 
@@ -307,3 +310,26 @@ def test_a_character_no_font_draws_stops_the_pdf(minimal) -> None:
     with pytest.raises(MissingGlyphError) as error:
         render_pdf(minimal.guide.model_copy(update={"title": f"가{UNDRAWABLE}나"}), MINIMAL_PAGE)
     assert error.value.characters == [UNDRAWABLE]
+
+
+def test_the_font_copy_is_deleted_at_exit_by_the_process_that_made_it(tmp_path: Path, monkeypatch) -> None:
+    registered: list = []
+    monkeypatch.setattr(atexit, "register", registered.append)
+    folder = tmp_path / "weasyprint-copy"
+    folder.mkdir()
+    (folder / "font.otf").write_bytes(b"font")
+    font_config = SimpleNamespace(_folder=folder)
+    _delete_font_copies_at_exit(font_config)
+    (delete,) = registered
+    with monkeypatch.context() as forked:  # a forked worker shares the folder: it leaves it alone
+        forked.setattr(os, "getpid", lambda: -1)
+        delete()
+    assert (folder / "font.otf").is_file() and font_config._folder == folder
+    delete()
+    assert not folder.exists()
+    assert not font_config._folder  # WeasyPrint's own __del__ then does nothing
+    delete()  # twice (or after WeasyPrint deleted it) is no error
+
+    for nothing_copied in (SimpleNamespace(_folder=None), SimpleNamespace()):
+        _delete_font_copies_at_exit(nothing_copied)
+    assert len(registered) == 1
