@@ -114,8 +114,8 @@ class GiljabiPlugin(BasePlugin[GiljabiConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # What is made here (the compiled guides, their pages, the files) lives until the build
         # ends. Python's collector would scan it again and again as it grows, so it is off
-        # while it is made; then it stops looking through it while the pages are rendered
-        # (together about 0.4 s of a warm 1000-guide build), until post_build hands it back.
+        # while it is made (about 0.2 s of a warm 1000-guide build's CPU); then it stops looking
+        # through it while the pages are rendered (0.3 s), until post_build hands it back.
         collecting = gc.isenabled()
         gc.disable()
         try:
