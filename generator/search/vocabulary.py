@@ -48,11 +48,13 @@ def _stem(word: str) -> str:
     return word
 
 
-def words_of(text: str) -> Iterable[str]:
-    for word in _WORD.findall(unicodedata.normalize("NFKC", text)):
-        word = _stem(word)
-        if SHORTEST <= len(word) <= LONGEST and (_HANGUL.search(word) or len(word) > 2) and not _NOT_A_TERM.search(word):
-            yield word
+def _term(word: str) -> str | None:
+    """A word of a section as the vocabulary keeps it (one trailing particle off), or None when
+    it is not one to suggest."""
+    word = _stem(word)
+    if SHORTEST <= len(word) <= LONGEST and (_HANGUL.search(word) or len(word) > 2) and not _NOT_A_TERM.search(word):
+        return word
+    return None
 
 
 class Vocabulary:
@@ -60,9 +62,26 @@ class Vocabulary:
         self._used: Counter[str] = Counter()  # compact word -> in how many sections
         self._shown: dict[str, str] = {}  # compact word -> as first written (KB스타뱅킹, 인증서 발급)
         self._named: set[str] = set()  # titles, aliases, related terms, synonyms
+        # A word as a section writes it -> (compact word, word) or None. A site's sections use
+        # the same few thousand words over and over (a million words in 1000 guides), so each
+        # is looked at once: that was most of the index's build time.
+        self._terms: dict[str, tuple[str, str] | None] = {}
+
+    def _words_of(self, text: str) -> dict[str, str]:
+        """compact word -> word, of the terms in text (the last spelling of each)."""
+        words = {}
+        for written in _WORD.findall(unicodedata.normalize("NFKC", text)):
+            try:
+                found = self._terms[written]
+            except KeyError:
+                term = _term(written)
+                found = self._terms[written] = None if term is None else (compact(term), term)
+            if found is not None:
+                words[found[0]] = found[1]
+        return words
 
     def add_section(self, text: str, names: Iterable[str]) -> None:
-        words = {compact(word): word for word in words_of(text)}
+        words = self._words_of(text)
         self._used.update(words.keys())
         for key, word in words.items():
             self._shown.setdefault(key, word)
