@@ -63,8 +63,8 @@ class Vocabulary:
         self._shown: dict[str, str] = {}  # compact word -> as first written (KB스타뱅킹, 인증서 발급)
         self._named: set[str] = set()  # titles, aliases, related terms, synonyms
         # A word as a section writes it -> (compact word, word) or None. A site's sections use
-        # the same few thousand words over and over (a million words in 1000 guides), so each
-        # is looked at once: that was most of the index's build time.
+        # the same few thousand words over and over (a million words in 1000 guides): each is
+        # looked at once, since looking at every occurrence would take most of the index's time.
         self._terms: dict[str, tuple[str, str] | None] = {}
 
     def _words_of(self, text: str) -> dict[str, str]:
