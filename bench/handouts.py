@@ -60,16 +60,22 @@ def _pages(pdf: bytes) -> int:
     return 0
 
 
+def _site_guides(checkout: Path, content: Path) -> tuple[str, list]:
+    """The checkout's site_url, and the guides of a content folder as its build compiles them
+    (mkdocs.yml's rules), without touching .cache/."""
+    from generator.build.compile import compile_all
+    from tests.support import site_settings
+
+    compiled, _warnings, _stats = compile_all(content, site_settings())
+    return load_config(str(checkout / "mkdocs.yml")).site_url, [item.file for item in compiled if item.file is not None]
+
+
 def _render_arguments(content: Path) -> list[tuple]:
     """render_pdf's arguments for every guide of a content folder, as the build calls it, in a
     checkout's own process (older checkouts' render_pdf takes no glossary terms)."""
-    from generator.build.compile import compile_all
     from generator.handout.address import page_url
-    from tests.support import site_settings
 
-    site_url = load_config(str(Path(os.environ["PYTHONPATH"]) / "mkdocs.yml")).site_url
-    compiled, _warnings, _stats = compile_all(content, site_settings())
-    guides = [item.file for item in compiled if item.file is not None]
+    site_url, guides = _site_guides(Path(os.environ["PYTHONPATH"]), content)
     return [(loaded.guide, page_url(site_url, loaded.guide), *((loaded.terms,) if hasattr(loaded, "terms") else ())) for loaded in guides]
 
 
@@ -150,16 +156,12 @@ def main(argv: list[str] | None = None) -> None:
         compare(args.old, args.rounds, args.repeat, args.synthetic)
         return
 
-    from generator.build.compile import compile_all
     from generator.build.handouts import build_handouts
     from generator.handout.address import page_url
     from generator.handout.document import render_pdf
-    from tests.support import CONTENT, site_settings
+    from tests.support import CONTENT
 
-    site_url = load_config(str(ROOT / "mkdocs.yml")).site_url
-    # The guides as the build compiles them (mkdocs.yml's rules), without touching .cache/.
-    compiled, _warnings, _stats = compile_all(CONTENT, site_settings())
-    guides = [item.file for item in compiled if item.file is not None]
+    site_url, guides = _site_guides(ROOT, CONTENT)
     print(f"PDF 안내문 측정: 안내서 {len(guides)}개, 안내문마다 {args.repeat}번 (준비 1번 뒤)")
     # Wall time on a shared machine depends on its load; CPU time much less so.
     print(f"  CPU {os.cpu_count()}개, 부하 평균(1분) {os.getloadavg()[0]:.1f}")

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import gc
 import hashlib
 import pickle
 from collections.abc import Sequence
@@ -31,6 +30,7 @@ from ..handout.glyphs import fonts_fingerprint, undrawable_problems
 from ..page.render import RenderedGuide, render_guide
 from ..search.sections import Page, Section, guide_sections
 from .cache import FileCache, cache_key, installed_fingerprint
+from .collector import collector_paused
 from .workers import map_forked, may_fork
 
 # Below this many files to compile, starting worker processes costs more than it saves.
@@ -169,9 +169,7 @@ def compile_all(
     shared = settings.key()
     # Unpickling a thousand guides makes objects fast enough to trigger the garbage collector
     # over and over, which then scans everything unpickled so far, again and again.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         for path in guide_paths(content_dir.resolve()):
             name = None
             if cache is not None:
@@ -181,9 +179,6 @@ def compile_all(
                 results[path] = cached
             else:
                 todo.append((path, name))
-    finally:
-        if collecting:
-            gc.enable()
     stats.cached = len(results)
     stats.compiled = len(todo)
     if todo:

@@ -24,6 +24,7 @@ from ..content.problems import ContentError, Problem
 from ..handout.address import handout_uri, page_url
 from ..handout.document import MissingGlyphError, glyph_problems, load_renderer, render_pdf
 from .cache import FileCache, cache_key, installed_fingerprint
+from .collector import collector_paused
 from .progress import Progress
 from .workers import map_forked, may_fork
 
@@ -54,14 +55,11 @@ def _render_then_collect(loaded: GuideFile, url: str) -> bytes:
     young collection frees it: cheap, and done even when the caller had the collector off (the
     plugin's on_files, when a handout is rendered in the build's own process).
     """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return render_pdf(loaded.guide, url, loaded.terms, image_folder(loaded.path))
-    finally:
-        gc.collect(0)
-        if collecting:
-            gc.enable()
+    with collector_paused():
+        try:
+            return render_pdf(loaded.guide, url, loaded.terms, image_folder(loaded.path))
+        finally:
+            gc.collect(0)
 
 
 def _render_to_cache(todo: Sequence[tuple[GuideFile, str, str]], cache: FileCache) -> tuple[str, list[Problem]]:
